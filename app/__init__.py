@@ -1,0 +1,1 @@
+"""Parley: who said what, where and when, from diplomatic news."""

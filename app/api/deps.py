@@ -1,0 +1,64 @@
+"""Dependencies shared by the routers: session, extractor, write key, paging."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import Depends, Query, Request, Response
+from sqlmodel import Session
+
+from app import extraction
+from app.config import Settings, get_settings
+from app.db import get_session
+from app.errors import Unauthorized
+from app.models import Page
+
+SessionDep = Annotated[Session, Depends(get_session)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_extractor(request: Request) -> extraction.Extractor:
+    return request.app.state.extractor
+
+
+ExtractorDep = Annotated[extraction.Extractor, Depends(get_extractor)]
+
+
+def require_write_key(request: Request, settings: SettingsDep) -> None:
+    """Writes need a key from PARLEY_API_KEYS (Bearer or X-API-Key) once any is set."""
+    keys = settings.api_keys
+    if not keys:
+        return
+    given = request.headers.get("x-api-key")
+    auth = request.headers.get("authorization", "")
+    if given is None and auth.lower().startswith("bearer "):
+        given = auth[7:].strip()
+    if given is None or not any(secrets.compare_digest(given, key) for key in keys):
+        raise Unauthorized("A valid API key is required: 'Authorization: Bearer KEY' or 'X-API-Key: KEY'.")
+
+
+WriteKey = Depends(require_write_key)
+
+
+def page_limit(
+    settings: SettingsDep,
+    limit: Annotated[int | None, Query(ge=1, description="Items per page (capped).")] = None,
+) -> int:
+    if limit is None:
+        return settings.page_limit_default
+    return min(limit, settings.page_limit_max)
+
+
+LimitDep = Annotated[int, Depends(page_limit)]
+CursorQuery = Annotated[
+    str | None, Query(description="`next_cursor` of the previous page.")
+]
+
+
+def paged(request: Request, response: Response, items: list, next_cursor: str | None) -> Page:  # type: ignore[type-arg]
+    """The page envelope, plus an RFC 8288 `Link: <...>; rel="next"` header."""
+    if next_cursor:
+        url = request.url.include_query_params(cursor=next_cursor)
+        response.headers["Link"] = f'<{url}>; rel="next"'
+    return Page(items=items, next_cursor=next_cursor)

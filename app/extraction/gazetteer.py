@@ -1,0 +1,29 @@
+"""The venue gazetteer (data/venues.json) as lookups outside the engine need it."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+VENUES_FILE = Path(__file__).parent / "data" / "venues.json"
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.replace(".", "").casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _variants_by_name() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for venue in json.loads(VENUES_FILE.read_text(encoding="utf-8"))["venues"]:
+        names = (venue["name"], *venue.get("variants", ()))
+        for name in names:
+            table.setdefault(_fold(name), names)
+    return table
+
+
+def venue_variants(name: str) -> tuple[str, ...]:
+    """`venue_variants("UNGA")` gives `("UN General Assembly", ..., "General Assembly")`:
+    the canonical name first, then every variant; `()` for a venue not in the gazetteer."""
+    return _variants_by_name().get(_fold(name), ())

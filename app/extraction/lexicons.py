@@ -1,0 +1,64 @@
+"""Word lists the extractor reads from data/ once, at import.
+
+Lists are data, not code: each file holds one entry a line, `#` starts a comment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("app.extraction").joinpath("data", name).read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One reporting cue: `call for` is lemma `call`, particle `for`, flags {"np"}."""
+
+    lemma: str
+    particle: str | None
+    flags: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def reporting_cues() -> dict[tuple[str, str | None], Cue]:
+    """`call for  np` in reporting_verbs.txt yields key ("call", "for")."""
+    cues: dict[tuple[str, str | None], Cue] = {}
+    for line in _lines("reporting_verbs.txt"):
+        head, _, flag_text = line.partition("  ")
+        words = head.split()
+        lemma, particle = words[0], (words[1] if len(words) > 1 else None)
+        cues[(lemma, particle)] = Cue(lemma, particle, frozenset(flag_text.split()))
+    return cues
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """Lower-cased entries of a one-word-a-line list: word_set("titles.txt") holds "envoy"."""
+    return frozenset(line.lower() for line in _lines(name))
+
+
+@lru_cache(maxsize=1)
+def pronoun_genders() -> dict[str, str]:
+    """`he  m` yields {"he": "m"}."""
+    genders = {}
+    for line in _lines("pronouns.txt"):
+        word, gender = line.split()
+        genders[word.lower()] = gender
+    return genders
+
+
+@lru_cache(maxsize=1)
+def state_aliases() -> dict[str, str]:
+    """Alias (lower-cased) to short English state name: "u.s." -> "United States"."""
+    aliases = {}
+    for line in _lines("states.txt"):
+        names = [part.strip() for part in line.split("|")]
+        for alias in names:
+            aliases[alias.lower()] = names[0]
+    return aliases

@@ -1,0 +1,217 @@
+"""Runs the extraction stages in order: quotes -> cues -> speakers -> venues, dates,
+positions. One spaCy parse per article; every stage reads the same Doc."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import lru_cache
+
+import spacy
+from spacy.tokens import Doc
+
+from app.extraction.cues import Candidate, find_reported
+from app.extraction.dates import resolve_said_on
+from app.extraction.lexicons import word_set
+from app.extraction.positions import extract_positions
+from app.extraction.quotes import Quoted, attribute_quotations, find_quoted, is_quotation
+from app.extraction.speakers import Resolver, mention_for
+from app.extraction.types import ActorRef, Extraction, Span, Statement
+from app.extraction.venues import assign_venues
+
+EXTRACTOR_VERSION = "0.1.0"
+
+# A bare quotation this close after a statement continues its speaker.
+_FOLLOW_ON_CHARS = 400
+# Share of a reported clause inside one quotation for both to be the same statement.
+_SAME_AS_QUOTE = 0.6
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model_name: str) -> spacy.Language:
+    """Load a spaCy pipeline once per name: `load_nlp("en_core_web_sm")`."""
+    return spacy.load(model_name)
+
+
+class Extractor:
+    """Attribution engine over one spaCy pipeline.
+
+    `Extractor(nlp).extract('Ana Ruiz said the talks would resume.')` yields one
+    indirect Statement with content `the talks would resume` and speaker Ana Ruiz.
+    """
+
+    def __init__(self, nlp: spacy.Language) -> None:
+        self.nlp = nlp
+
+    def extract(self, text: str, published_on: date | None = None) -> Extraction:
+        """Statements and positions of one article."""
+        return analyse(self.nlp(text), published_on)
+
+    def extract_many(
+        self, items: Iterable[tuple[str, date | None]], batch_size: int = 16
+    ) -> Iterator[Extraction]:
+        """Like `extract` for many articles, parsed in batches with `nlp.pipe`."""
+        for doc, published_on in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+            yield analyse(doc, published_on)
+
+
+def analyse(doc: Doc, published_on: date | None = None) -> Extraction:
+    """All stages over a parsed article (see `Extractor.extract`)."""
+    candidates = find_candidates(doc)
+    statements = _statements(doc, candidates)
+    venues = assign_venues(doc, statements)
+    dated = []
+    for statement, venue in zip(statements, venues):
+        span_start = min(statement.content.start, statement.cue.start if statement.cue else statement.content.start)
+        span_end = max(statement.content.end, statement.cue.end if statement.cue else statement.content.end)
+        said_on = resolve_said_on(doc, span_start, span_end, published_on)
+        dated.append(dataclasses.replace(statement, venue=venue, said_on=said_on))
+    positions = extract_positions(doc, dated, published_on)
+    return Extraction(tuple(dated), tuple(positions), EXTRACTOR_VERSION)
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """Direct, mixed and indirect candidates with speaker mentions, deduplicated, in text order."""
+    text = doc.text
+    quoted = find_quoted(text)
+    quotations = [q for q in quoted if is_quotation(doc, q)]
+    regions = [(q.open_at, q.outer_end) for q in quotations]
+    consumed: set[Quoted] = set()
+    same_as: dict[Quoted, Candidate] = {}
+    reported: list[Candidate] = []
+    found = list(find_reported(doc, regions))
+    for candidate in found:
+        candidate.mention = mention_for(doc, doc[candidate.verb]) if candidate.verb is not None else None
+    found = _drop_stacked(doc, [c for c in found if c.mention is not None])
+    for candidate in found:
+        length = max(1, candidate.end - candidate.start)
+        covering = next((q for q in quotations if _overlap(q, candidate) / length >= _SAME_AS_QUOTE), None)
+        if covering is not None:
+            same_as.setdefault(covering, candidate)
+            continue
+        fragments = [q for q in quoted if candidate.start - 1 <= q.open_at and q.end <= candidate.end + 1]
+        if fragments and _outside_chars(text, candidate, fragments) >= 10 and any(
+            any(c.islower() for c in text[q.start : q.end]) for q in fragments
+        ):
+            candidate.kind = "mixed"
+            consumed.update(fragments)
+        reported.append(candidate)
+    kept = [q for q in quotations if q not in consumed]
+    directs = attribute_quotations(doc, kept, regions)
+    for quoted_item, direct in zip(kept, directs):
+        twin = same_as.get(quoted_item)
+        if twin is not None and direct.verb is None:
+            direct.verb, direct.cue, direct.confidence = twin.verb, twin.cue, 0.85
+    for candidate in directs:
+        if candidate.verb is not None:
+            candidate.mention = mention_for(doc, doc[candidate.verb])
+    merged = _dedupe(sorted(reported + directs, key=lambda c: c.start))
+    _link_follow_ons(merged)
+    return merged
+
+
+def _overlap(quoted: Quoted, candidate: Candidate) -> int:
+    return max(0, min(quoted.end, candidate.end) - max(quoted.start, candidate.start))
+
+
+def _outside_chars(text: str, candidate: Candidate, fragments: list[Quoted]) -> int:
+    inside = set()
+    for q in fragments:
+        inside.update(range(q.open_at, q.outer_end))
+    return sum(1 for i in range(candidate.start, candidate.end) if i not in inside and text[i].isalnum())
+
+
+def _is_relay(doc: Doc, mention: tuple[int, int]) -> bool:
+    span = doc[mention[0] : mention[1]]
+    relays = word_set("relays.txt")
+    return span.root.lower_ in relays or any(t.lower_ in relays for t in span if t.pos_ == "PROPN")
+
+
+def _drop_stacked(doc: Doc, reported: list[Candidate]) -> list[Candidate]:
+    """`He said he had explained that X` keeps only the outer cue; `IRIB said Zarif said X`
+    keeps only the inner one (a relay is not a party)."""
+    dropped: set[int] = set()
+    for outer in reported:
+        for inner in reported:
+            if inner is outer or outer.verb is None or inner.verb is None:
+                continue
+            inner_at = doc[inner.verb].idx
+            if not outer.start <= inner_at < outer.end:
+                continue
+            inverted = doc[outer.verb].idx >= outer.end
+            if outer.mention and _is_relay(doc, outer.mention) or inverted:
+                # `..., he said, IRIB said` / `X said Y, sources said`: the relay goes.
+                dropped.add(id(outer))
+                continue
+            head = doc[inner.mention[0] : inner.mention[1]].root if inner.mention else None
+            if head is None or head.pos_ == "PRON" and head.lower_ in ("he", "she", "i", "we"):
+                dropped.add(id(inner))
+    return [c for c in reported if id(c) not in dropped]
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    """One statement per stretch of text: a direct quote wins over a clause covering it."""
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        clash = next((k for k in kept if _jaccard(k, candidate) >= 0.5), None)
+        if clash is None:
+            kept.append(candidate)
+        elif candidate.from_quote and not clash.from_quote:
+            kept[kept.index(clash)] = candidate
+    return kept
+
+
+def _jaccard(a: Candidate, b: Candidate) -> float:
+    inter = max(0, min(a.end, b.end) - max(a.start, b.start))
+    union = max(a.end, b.end) - min(a.start, b.start)
+    return inter / union if union else 0.0
+
+
+def _link_follow_ons(candidates: list[Candidate]) -> None:
+    """A quotation with no cue right after a statement continues that speaker."""
+    for index, candidate in enumerate(candidates):
+        if candidate.verb is not None or candidate.inherit is not None or index == 0:
+            continue
+        previous = candidates[index - 1]
+        if candidate.start - previous.end < _FOLLOW_ON_CHARS:
+            candidate.inherit = previous
+            candidate.confidence = 0.75
+
+
+def _statements(doc: Doc, candidates: list[Candidate]) -> list[Statement]:
+    """Resolve speakers in reading order and build Statements."""
+    text = doc.text
+    resolver = Resolver(doc)
+    resolved: dict[int, tuple[tuple[int, int] | None, ActorRef | None, float, tuple[int, int] | None]] = {}
+    order = sorted(candidates, key=lambda c: c.mention[0] if c.mention else doc.char_span(c.start, c.end, alignment_mode="expand").start if doc.char_span(c.start, c.end, alignment_mode="expand") is not None else 0)
+    for candidate in order:
+        if candidate.mention is not None:
+            actor, confidence = resolver.resolve(*candidate.mention)
+            resolved[id(candidate)] = (candidate.mention, actor, confidence, candidate.cue)
+    statements = []
+    for candidate in candidates:
+        source = candidate
+        seen = 0
+        while id(source) not in resolved and source.inherit is not None and seen < 20:
+            source, seen = source.inherit, seen + 1
+        mention, actor, confidence, cue = resolved.get(id(source), (None, None, 0.4, None))
+        mention_span = None
+        if mention is not None:
+            m_start = doc[mention[0]].idx
+            m_end = doc[mention[1] - 1].idx + len(doc[mention[1] - 1].text)
+            mention_span = Span(m_start, m_end, text[m_start:m_end])
+        cue = candidate.cue or cue
+        statements.append(
+            Statement(
+                kind=candidate.kind,  # type: ignore[arg-type]
+                content=Span(candidate.start, candidate.end, text[candidate.start : candidate.end]),
+                speaker_mention=mention_span,
+                speaker=actor,
+                cue=Span(cue[0], cue[1], text[cue[0] : cue[1]]) if cue else None,
+                venue=None,
+                said_on=None,
+                confidence=round(candidate.confidence * confidence, 3),
+            )
+        )
+    return statements

@@ -1,0 +1,236 @@
+"""Direct quotes: find the stretches of text inside quotation marks.
+
+Works on characters, before and independently of the parse, because spaCy's
+sentence splitter often cuts inside quotes. Which quoted stretches are real
+quotes (and who said them) is decided later, in `pipeline`, with the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from app.extraction.cues import Candidate, cue_of
+from app.extraction.speakers import mention_for, noun_phrase
+
+# Opening mark -> closing marks it accepts. `“` may also be closed by a stray `“`
+# typed as a closing mark, which some outlets do.
+_PAIRS = {"“": "”", "«": "»", "„": "“”", "‘": "’", '"': '"', "'": "'"}
+_SINGLE = {"‘", "'"}
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+_WORD_RE = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """One quoted stretch. `content` excludes the marks; `open_at`/`close_at` are the
+    mark offsets (`close_at` None when a paragraph ends the quote, as in multi-paragraph
+    quotes). `continues` says the next paragraph reopens the same quote."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+    continues: bool = False
+
+    @property
+    def outer_end(self) -> int:
+        """End offset including the closing mark, when there is one."""
+        return self.close_at + 1 if self.close_at is not None else self.end
+
+    def words(self, text: str) -> int:
+        return len(_WORD_RE.findall(text[self.start : self.end]))
+
+
+def _can_open(text: str, i: int) -> bool:
+    """An opening mark follows a space, a paragraph start or punctuation, and precedes text."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:,;/") and not after.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    """A closing mark follows text and precedes a space, punctuation or the end."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int | None]], bool]:
+    """Mark pairs (open, close) in one paragraph; a last pair may be unclosed (close None)."""
+    pairs: list[tuple[int, int | None]] = []
+    i = start
+    while i < end:
+        char = text[i]
+        if char in _PAIRS and _can_open(text, i) and (char not in _SINGLE or i == start or not text[i - 1].isalnum()):
+            closers = _PAIRS[char]
+            j = i + 1
+            close = None
+            while j < end:
+                # A curly double opening mark met before the closer is a stray mark: skip it.
+                if text[j] in closers and _can_close(text, j) and j > i + 1:
+                    close = j
+                    break
+                j += 1
+            if close is None:
+                if char in _SINGLE:
+                    i += 1
+                    continue
+                pairs.append((i, None))
+                break
+            pairs.append((i, close))
+            i = close + 1
+            continue
+        i += 1
+    return pairs, bool(pairs) and pairs[-1][1] is None
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """All quoted stretches in reading order.
+
+    `He said: “We will go.”` yields one Quoted with content `We will go.`; a paragraph
+    opened by `“` and not closed, followed by a paragraph opened by `“`, yields a Quoted
+    ending at the paragraph end with `continues=True`.
+    """
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text)]
+    found: list[Quoted] = []
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        pairs, unclosed = _scan_paragraph(text, p_start, p_end)
+        next_opens = False
+        if index + 1 < len(paragraphs):
+            n_start = paragraphs[index + 1][0]
+            next_opens = text[n_start] in "“\"«„"
+        for open_at, close_at in pairs:
+            content_end = close_at if close_at is not None else p_end
+            while content_end > open_at + 1 and text[content_end - 1].isspace():
+                content_end -= 1
+            found.append(
+                Quoted(
+                    start=open_at + 1,
+                    end=content_end,
+                    open_at=open_at,
+                    close_at=close_at,
+                    continues=close_at is None and next_opens,
+                )
+            )
+        del unclosed
+    return [q for q in found if q.end > q.start]
+
+
+# Words after which a quoted stretch starts a quotation rather than naming a term.
+_LEAD_INS = {":", ",", "that", "—", "–", "(", "-", ";"}
+_MAX_RIGHT_CUE_DISTANCE = 6
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in doc.char_span(start, end, alignment_mode="expand") or [])
+
+
+def is_quotation(doc: Doc, quoted: Quoted) -> bool:
+    """Whether a quoted stretch is a quotation of its own, not a term or a name.
+
+    `he said: “We will go.”` -> True; `fighters from “Jund”` -> False (a name inside a
+    clause); `a “new era”` -> False (no verb, inside a clause).
+    """
+    text = doc.text
+    words = quoted.words(text)
+    if words == 0 or quoted.close_at is None and not quoted.continues:
+        return False  # an unclosed mark not reopened by the next paragraph is a stray
+    before = text[: quoted.open_at].rstrip()
+    lead = before[-1:] if before else ""
+    lead_word = before.split()[-1].lower() if before.split() else ""
+    starts_block = not before or before.endswith("\n") or text[quoted.open_at - 1 : quoted.open_at] == "\n" \
+        or lead in ".!?" or lead_word in _LEAD_INS or lead in _LEAD_INS
+    follows_cue = False
+    left = doc.char_span(0, quoted.open_at, alignment_mode="contract") if quoted.open_at else None
+    if left is not None and len(left) and cue_of(left[-1]) is not None:
+        follows_cue = True
+    if not (starts_block or follows_cue):
+        return False
+    if words >= 6:
+        return True
+    return words >= 2 and _has_verb(doc, quoted.start, quoted.end)
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
+
+
+def _cue_in(tokens: list[Token], quoted_regions: list[tuple[int, int]], nearest_last: bool) -> Token | None:
+    """The cue verb among tokens whose speaker mention lies outside the quotes."""
+    ordered = reversed(tokens) if nearest_last else iter(tokens)
+    for token in ordered:
+        if token.lower_ == "according" or cue_of(token) is not None:
+            mention = mention_for(token.doc, token)
+            if mention is None:
+                continue
+            m_char = token.doc[mention[0]].idx
+            if any(s <= m_char < e for s, e in quoted_regions):
+                continue
+            return token
+    return None
+
+
+def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple[int, int]]) -> list[Candidate]:
+    """Direct candidates for quotations, each tied to the cue next to it.
+
+    `“We will go,” he said, “but not now.”` yields two candidates with cue `said`;
+    a paragraph that reopens a multi-paragraph quotation continues its speaker (`inherit`).
+    """
+    text = doc.text
+    out: list[Candidate] = []
+    previous: Candidate | None = None
+    previous_quote: Quoted | None = None
+    for quoted in quotations:
+        verb = None
+        # Right side: `“...,” he said.` or `.” He added.` a few tokens after the mark.
+        right_end = len(text)
+        next_open = [q.open_at for q in quotations if q.open_at > quoted.outer_end]
+        if next_open:
+            right_end = min(next_open)
+        newline = text.find("\n", quoted.outer_end)
+        if newline != -1:
+            right_end = min(right_end, newline)
+        right = _tokens_between(doc, quoted.outer_end, right_end)
+        if right:
+            sentence_end = right[0].sent.end if right[0].i > 0 else len(doc)
+            right = [t for t in right if t.i < max(sentence_end, right[0].i + 3)][: _MAX_RIGHT_CUE_DISTANCE + 4]
+            candidate = _cue_in(right[: _MAX_RIGHT_CUE_DISTANCE], regions, nearest_last=False)
+            # `...’ She stressed: ‘...’` introduces the next quotation, not this one.
+            if candidate is not None and not any(t.text == ":" for t in doc[candidate.i + 1 : candidate.i + 4]):
+                verb = candidate
+        # Left side: `He added: “...”`, `said “...”`, `According to her, ‘...’`.
+        paragraph_start = text.rfind("\n", 0, quoted.open_at) + 1
+        left = _tokens_between(doc, paragraph_start, quoted.open_at)
+        if left:
+            sentence_start = left[-1].sent.start
+            left_in_sentence = [t for t in left if t.i >= sentence_start]
+            if not left_in_sentence or left_in_sentence[-1].text == ":" or verb is None:
+                if left_in_sentence and left_in_sentence[-1].text in ("“", '"', "‘", "'") :
+                    left_in_sentence = left_in_sentence[:-1]
+                candidate = _cue_in(left_in_sentence, regions, nearest_last=True)
+                if candidate is not None and (verb is None or (left_in_sentence and left_in_sentence[-1].text == ":")):
+                    verb = candidate
+        colon_subject = None
+        if verb is None and left and left[-1].text == ":":
+            # `The text consists of one sentence: ‘...’`: the document speaks.
+            root = left[-1].sent.root
+            colon_subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if colon_subject is not None:
+            made = Candidate("direct", quoted.start, quoted.end, None, None, 0.7, from_quote=True)
+            made.mention = noun_phrase(colon_subject, left[-1])
+        elif verb is not None:
+            cue_tok = verb
+            cue = (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
+            made = Candidate("direct", quoted.start, quoted.end, cue, verb.i, 0.9, from_quote=True)
+        else:
+            made = Candidate("direct", quoted.start, quoted.end, None, None, 0.5, from_quote=True)
+            if previous is not None and previous_quote is not None and previous_quote.continues:
+                made.inherit = previous  # a paragraph reopening the same quotation
+                made.confidence = 0.8
+        out.append(made)
+        previous, previous_quote = made, quoted
+    return out

@@ -1,0 +1,292 @@
+"""Tables and their API schemas (the SQLModel Base / table / Create / Public family)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import date, datetime, timezone
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, field_validator
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+# Set before any table is declared so every constraint has a stable name that
+# Alembic can drop and SQLite batch mode can recreate.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+StatementKind = Literal["direct", "indirect", "mixed"]
+ActorKind = Literal["person", "state", "organisation", "group"]
+VenueKind = Literal["body", "talks", "conference", "press_conference"]
+PositionType = Literal[
+    "demand", "reject", "propose", "agree", "support", "criticize", "threaten", "deny", "intend"
+]
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _fk(target: str, *, nullable: bool, ondelete: str) -> Column:  # type: ignore[type-arg]
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable)
+
+
+# --- articles -------------------------------------------------------------
+
+
+class ArticleBase(SQLModel):
+    url: str | None = Field(default=None, max_length=2048)
+    title: str | None = Field(default=None, max_length=1000)
+    source: str | None = Field(default=None, max_length=200)
+    published_at: date | None = None
+
+
+class ArticleCreate(ArticleBase):
+    """What a scraper posts. Only `text` is required."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "url": "https://example.org/news/talks-resume",
+                    "title": "Talks resume in Geneva",
+                    "published_at": "2016-12-10",
+                    "source": "Example News",
+                    "text": 'The UN envoy Maria Olsen said on Friday that the talks would resume. '
+                    '"We are ready," she told reporters in Geneva.',
+                }
+            ]
+        },
+    )
+
+    text: str = Field(min_length=1)
+
+    @field_validator("text")
+    @classmethod
+    def _clean_text(cls, text: str) -> str:
+        # PostgreSQL text rejects NUL; strip it on the way in for both stores.
+        text = text.replace("\x00", "")
+        if not text.strip():
+            raise ValueError("text is empty")
+        return text
+
+
+class Article(ArticleBase, table=True):
+    __table_args__ = (
+        UniqueConstraint("url"),
+        UniqueConstraint("content_hash"),
+        Index("ix_article_published_at", "published_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    content_hash: str = Field(max_length=64)
+    ingested_at: datetime = Field(default_factory=utcnow)
+    extractor_version: str = Field(max_length=40)
+
+
+class ArticleRef(SQLModel):
+    id: int
+    url: str | None
+    title: str | None
+    source: str | None
+    published_at: date | None
+
+
+# --- actors and venues ----------------------------------------------------
+
+
+class Actor(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("name_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=300)
+    # Case-, accent- and punctuation-folded name: what lookups compare.
+    name_key: str = Field(max_length=300)
+    kind: str = Field(max_length=20)
+
+
+class ActorAlias(SQLModel, table=True):
+    __tablename__ = "actor_alias"
+    __table_args__ = (
+        UniqueConstraint("actor_id", "alias_key", name="uq_actor_alias_actor_id_alias_key"),
+        Index("ix_actor_alias_alias_key", "alias_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: int = Field(sa_column=_fk("actor.id", nullable=False, ondelete="CASCADE"))
+    alias: str = Field(max_length=300)
+    alias_key: str = Field(max_length=300)
+
+
+class Venue(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("name_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=300)
+    name_key: str = Field(max_length=300)
+    kind: str = Field(max_length=20)
+    place: str | None = Field(default=None, max_length=200)
+
+
+class VenueAlias(SQLModel, table=True):
+    __tablename__ = "venue_alias"
+    __table_args__ = (
+        UniqueConstraint("venue_id", "alias_key", name="uq_venue_alias_venue_id_alias_key"),
+        Index("ix_venue_alias_alias_key", "alias_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    venue_id: int = Field(sa_column=_fk("venue.id", nullable=False, ondelete="CASCADE"))
+    alias: str = Field(max_length=300)
+    alias_key: str = Field(max_length=300)
+
+
+class ActorRef(SQLModel):
+    id: int
+    name: str
+    kind: str
+
+
+class VenueRef(SQLModel):
+    id: int
+    name: str
+    kind: str
+    place: str | None
+
+
+class ActorPublic(ActorRef):
+    aliases: list[str]
+    statement_count: int
+
+
+class VenuePublic(VenueRef):
+    aliases: list[str]
+    statement_count: int
+
+
+# --- statements and positions ---------------------------------------------
+
+
+class Statement(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_statement_actor_id_id", "actor_id", "id"),
+        Index("ix_statement_venue_id_id", "venue_id", "id"),
+        Index("ix_statement_said_on_id", "said_on", "id"),
+        Index("ix_statement_article_id", "article_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(sa_column=_fk("article.id", nullable=False, ondelete="CASCADE"))
+    actor_id: int | None = Field(sa_column=_fk("actor.id", nullable=True, ondelete="SET NULL"))
+    venue_id: int | None = Field(sa_column=_fk("venue.id", nullable=True, ondelete="SET NULL"))
+    kind: str = Field(max_length=10)
+    content: str = Field(sa_column=Column(Text, nullable=False))
+    content_start: int
+    content_end: int
+    speaker_mention: str | None = Field(default=None, max_length=1000)
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    resolution_method: str | None = Field(default=None, max_length=20)
+    cue: str | None = Field(default=None, max_length=200)
+    said_on: date | None = None
+    confidence: float
+
+
+class Position(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_position_actor_id_id", "actor_id", "id"),
+        Index("ix_position_type_id", "type", "id"),
+        Index("ix_position_said_on_id", "said_on", "id"),
+        Index("ix_position_article_id", "article_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(sa_column=_fk("article.id", nullable=False, ondelete="CASCADE"))
+    statement_id: int | None = Field(
+        sa_column=_fk("statement.id", nullable=True, ondelete="CASCADE")
+    )
+    actor_id: int | None = Field(sa_column=_fk("actor.id", nullable=True, ondelete="SET NULL"))
+    target_id: int | None = Field(sa_column=_fk("actor.id", nullable=True, ondelete="SET NULL"))
+    venue_id: int | None = Field(sa_column=_fk("venue.id", nullable=True, ondelete="SET NULL"))
+    type: str = Field(max_length=20)
+    content: str = Field(sa_column=Column(Text, nullable=False))
+    content_start: int
+    content_end: int
+    said_on: date | None = None
+    confidence: float
+
+
+class SpanPublic(SQLModel):
+    start: int
+    end: int
+
+
+class StatementPublic(SQLModel):
+    id: int
+    kind: StatementKind
+    content: str
+    span: SpanPublic
+    speaker: ActorRef | None
+    speaker_mention: str | None
+    speaker_span: SpanPublic | None
+    resolution_method: str | None
+    cue: str | None
+    venue: VenueRef | None
+    date: dt.date | None
+    confidence: float
+    article: ArticleRef
+
+
+class PositionPublic(SQLModel):
+    id: int
+    type: PositionType
+    content: str
+    span: SpanPublic
+    actor: ActorRef | None
+    target: ActorRef | None
+    venue: VenueRef | None
+    date: dt.date | None
+    confidence: float
+    statement_id: int | None
+    article: ArticleRef
+
+
+class ArticlePublic(ArticleBase):
+    id: int
+    content_hash: str
+    ingested_at: datetime
+    extractor_version: str
+    statement_count: int
+    position_count: int
+
+
+class ArticleDetail(ArticlePublic):
+    text: str
+    statements: list[StatementPublic]
+    positions: list[PositionPublic]
+
+
+class BatchItemResult(SQLModel):
+    index: int
+    status: int
+    article: ArticlePublic | None = None
+    error: dict[str, object] | None = None
+
+
+class BatchResult(SQLModel):
+    items: list[BatchItemResult]
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None

@@ -1,0 +1,106 @@
+"""The actor and venue registries as users browse them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from app.errors import NotFound
+from app.models import (
+    Actor,
+    ActorAlias,
+    ActorPublic,
+    Statement,
+    Venue,
+    VenueAlias,
+    VenuePublic,
+)
+from app.services.pagination import decode_cursor, split_page
+from app.services.registry import actor_ids_matching, name_key, venue_ids_matching
+
+
+def _statement_counts(session: Session, column, ids: list[int]) -> dict[int, int]:  # type: ignore[no-untyped-def]
+    if not ids:
+        return {}
+    query = select(column, func.count()).where(column.in_(ids)).group_by(column)
+    return dict(session.exec(query).all())  # type: ignore[arg-type]
+
+
+def _aliases(session: Session, table, owner, ids: list[int]) -> dict[int, list[str]]:  # type: ignore[no-untyped-def]
+    found: dict[int, list[str]] = defaultdict(list)
+    if ids:
+        for owner_id, alias in session.exec(
+            select(owner, table.alias).where(owner.in_(ids)).order_by(table.alias)
+        ).all():
+            found[owner_id].append(alias)
+    return found
+
+
+def _actor_publics(session: Session, actors: list[Actor]) -> list[ActorPublic]:
+    ids = [a.id for a in actors]
+    counts = _statement_counts(session, Statement.actor_id, ids)  # type: ignore[arg-type]
+    aliases = _aliases(session, ActorAlias, ActorAlias.actor_id, ids)  # type: ignore[arg-type]
+    return [
+        ActorPublic(
+            id=a.id,  # type: ignore[arg-type]
+            name=a.name,
+            kind=a.kind,
+            aliases=aliases.get(a.id, []),  # type: ignore[arg-type]
+            statement_count=counts.get(a.id, 0),  # type: ignore[arg-type]
+        )
+        for a in actors
+    ]
+
+
+def list_actors(
+    session: Session, *, q: str | None, limit: int, cursor: str | None = None
+) -> tuple[list[ActorPublic], str | None]:
+    """`q="mistura"` finds `Staffan de Mistura` by name, alias or a part of either."""
+    query = select(Actor)
+    if q:
+        key = name_key(q)
+        exact = actor_ids_matching(session, q)
+        contains = select(ActorAlias.actor_id).where(ActorAlias.alias_key.contains(key))  # type: ignore[attr-defined]
+        query = query.where(
+            Actor.id.in_(exact) | Actor.name_key.contains(key) | Actor.id.in_(contains)  # type: ignore[union-attr,attr-defined]
+        )
+    after = decode_cursor(cursor)
+    if after is not None:
+        query = query.where(Actor.id > after)
+    rows = session.exec(query.order_by(Actor.id).limit(limit + 1)).all()
+    page, next_cursor = split_page(rows, limit, rows[limit - 1].id if len(rows) > limit else None)
+    return _actor_publics(session, page), next_cursor
+
+
+def read_actor(session: Session, actor_id: int) -> ActorPublic:
+    actor = session.get(Actor, actor_id)
+    if actor is None:
+        raise NotFound(f"No actor with id {actor_id}.")
+    return _actor_publics(session, [actor])[0]
+
+
+def list_venues(session: Session, *, q: str | None) -> list[VenuePublic]:
+    """Every venue, or those whose name or variant matches `q` (`UNGA`)."""
+    query = select(Venue).order_by(Venue.name)
+    if q:
+        key = name_key(q)
+        query = query.where(
+            Venue.id.in_(venue_ids_matching(session, q)) | Venue.name_key.contains(key)  # type: ignore[union-attr,attr-defined]
+        )
+    venues = session.exec(query).all()
+    ids = [v.id for v in venues]
+    counts = _statement_counts(session, Statement.venue_id, ids)  # type: ignore[arg-type]
+    aliases = _aliases(session, VenueAlias, VenueAlias.venue_id, ids)  # type: ignore[arg-type]
+    return [
+        VenuePublic(
+            id=v.id,  # type: ignore[arg-type]
+            name=v.name,
+            kind=v.kind,
+            place=v.place,
+            aliases=aliases.get(v.id, []),  # type: ignore[arg-type]
+            statement_count=counts.get(v.id, 0),  # type: ignore[arg-type]
+        )
+        for v in venues
+    ]

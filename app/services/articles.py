@@ -1,0 +1,76 @@
+"""Reading and deleting articles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from app.errors import NotFound
+from app.models import Article, ArticleDetail, ArticlePublic, Position, Statement
+from app.services.pagination import decode_cursor, split_page
+from app.services.views import positions_of_article, statements_of_article
+
+
+def _count(session: Session, table: type[Statement] | type[Position], article_id: int) -> int:
+    query = select(func.count()).select_from(table).where(table.article_id == article_id)
+    return session.exec(query).one()
+
+
+def article_public(session: Session, article: Article) -> ArticlePublic:
+    # model_validate reads attributes, so a row expired by a commit is reloaded.
+    return ArticlePublic.model_validate(
+        article,
+        update={
+            "statement_count": _count(session, Statement, article.id),  # type: ignore[arg-type]
+            "position_count": _count(session, Position, article.id),  # type: ignore[arg-type]
+        },
+    )
+
+
+def get_article(session: Session, article_id: int) -> Article:
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFound(f"No article with id {article_id}.")
+    return article
+
+
+def read_article(session: Session, article_id: int) -> ArticleDetail:
+    article = get_article(session, article_id)
+    return ArticleDetail(
+        **article_public(session, article).model_dump(),
+        text=article.text,
+        statements=statements_of_article(session, article_id),
+        positions=positions_of_article(session, article_id),
+    )
+
+
+def delete_article(session: Session, article_id: int) -> None:
+    """Remove the article; its statements and positions go with it (ON DELETE CASCADE)."""
+    session.delete(get_article(session, article_id))
+    session.commit()
+
+
+def list_articles(
+    session: Session,
+    *,
+    source: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    limit: int,
+    cursor: str | None = None,
+) -> tuple[list[ArticlePublic], str | None]:
+    query = select(Article)
+    if source:
+        query = query.where(Article.source == source)
+    if date_from:
+        query = query.where(Article.published_at >= date_from)
+    if date_to:
+        query = query.where(Article.published_at <= date_to)
+    after = decode_cursor(cursor)
+    if after is not None:
+        query = query.where(Article.id > after)
+    rows = session.exec(query.order_by(Article.id).limit(limit + 1)).all()
+    page, next_cursor = split_page(rows, limit, rows[limit - 1].id if len(rows) > limit else None)
+    return [article_public(session, a) for a in page], next_cursor

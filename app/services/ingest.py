@@ -1,0 +1,168 @@
+"""Article -> extraction -> rows, in one transaction per article."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import or_
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlmodel import Session, select
+
+from app import extraction
+from app.db import write_transaction
+from app.models import (
+    Article,
+    ArticleCreate,
+    BatchItemResult,
+    Position,
+    Statement,
+)
+from app.services.articles import article_public
+from app.services.registry import get_or_create_actor, get_or_create_venue
+
+log = logging.getLogger(__name__)
+
+# A write can lose a race (same article posted twice, same new actor created by
+# two articles at once, SQLite busy): roll back and try again this many times.
+WRITE_ATTEMPTS = 4
+
+
+def content_hash(text: str) -> str:
+    """Same text up to white space -> same hash, so a re-post is recognised."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def find_existing(session: Session, url: str | None, digest: str) -> Article | None:
+    condition = Article.content_hash == digest
+    if url:
+        condition = or_(condition, Article.url == url)
+    return session.exec(select(Article).where(condition)).first()
+
+
+def ingest_article(
+    session: Session, data: ArticleCreate, extractor: extraction.Extractor
+) -> tuple[Article, bool]:
+    """Store the article and what it says; `(article, created)`.
+
+    A duplicate (same URL or same text) returns the stored article untouched.
+    Extraction runs before the transaction opens so no lock is held while spaCy works.
+    """
+    digest = content_hash(data.text)
+    existing = find_existing(session, data.url, digest)
+    if existing is not None:
+        return existing, False
+    result = extractor.extract(data.text, data.published_at)
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            with write_transaction(session):
+                # Checked again inside the write: another request may have stored it
+                # while this one was extracting.
+                existing = find_existing(session, data.url, digest)
+                if existing is not None:
+                    session.commit()
+                    return existing, False
+                article = _write(session, data, digest, result)
+                session.commit()
+            return article, True
+        except (IntegrityError, OperationalError) as error:
+            # PostgreSQL: a concurrent insert of the same article or actor. Retry;
+            # the check above then finds what the other request stored.
+            session.rollback()
+            if attempt == WRITE_ATTEMPTS:
+                raise
+            log.info("ingest retry %d after %s", attempt, type(error).__name__)
+    raise AssertionError("unreachable")
+
+
+def ingest_batch(
+    session: Session, items: list[Any], extractor: extraction.Extractor
+) -> list[BatchItemResult]:
+    """Each item is validated and stored on its own: a bad item loses no good one."""
+    results = []
+    for index, raw in enumerate(items):
+        try:
+            data = ArticleCreate.model_validate(raw)
+        except ValidationError as error:
+            errors = [
+                {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]}
+                for e in error.errors()
+            ]
+            results.append(
+                BatchItemResult(
+                    index=index,
+                    status=422,
+                    error={"title": "Invalid article", "status": 422, "errors": errors},
+                )
+            )
+            continue
+        article, created = ingest_article(session, data, extractor)
+        results.append(
+            BatchItemResult(
+                index=index, status=201 if created else 200, article=article_public(session, article)
+            )
+        )
+    return results
+
+
+def _write(
+    session: Session, data: ArticleCreate, digest: str, result: extraction.Extraction
+) -> Article:
+    article = Article(
+        **data.model_dump(exclude={"text"}),
+        text=data.text,
+        content_hash=digest,
+        extractor_version=result.extractor_version,
+    )
+    session.add(article)
+    session.flush()
+
+    def actor_id(ref: extraction.ActorRef | None, mention: str | None = None) -> int | None:
+        return get_or_create_actor(session, ref, mention).id if ref else None
+
+    def venue_id(ref: extraction.VenueRef | None) -> int | None:
+        return get_or_create_venue(session, ref).id if ref else None
+
+    statement_ids: list[int] = []
+    for found in result.statements:
+        mention = found.speaker_mention
+        row = Statement(
+            article_id=article.id,  # type: ignore[arg-type]
+            actor_id=actor_id(found.speaker, mention.text if mention else None),
+            venue_id=venue_id(found.venue),
+            kind=found.kind,
+            content=found.content.text,
+            content_start=found.content.start,
+            content_end=found.content.end,
+            speaker_mention=mention.text if mention else None,
+            speaker_start=mention.start if mention else None,
+            speaker_end=mention.end if mention else None,
+            resolution_method=found.speaker.method if found.speaker else None,
+            cue=found.cue.text if found.cue else None,
+            said_on=found.said_on,
+            confidence=found.confidence,
+        )
+        session.add(row)
+        session.flush()
+        statement_ids.append(row.id)  # type: ignore[arg-type]
+    for found in result.positions:
+        index = found.statement_index
+        session.add(
+            Position(
+                article_id=article.id,  # type: ignore[arg-type]
+                statement_id=statement_ids[index] if index is not None else None,
+                actor_id=actor_id(found.actor),
+                target_id=actor_id(found.target),
+                venue_id=venue_id(found.venue),
+                type=found.type,
+                content=found.content.text,
+                content_start=found.content.start,
+                content_end=found.content.end,
+                said_on=found.said_on,
+                confidence=found.confidence,
+            )
+        )
+    session.flush()
+    return article

@@ -1,0 +1,94 @@
+"""Actors and venues: one row per name, found again by any folded spelling."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sqlalchemy import or_
+from sqlmodel import Session, select
+
+from app import extraction
+from app.models import Actor, ActorAlias, Venue, VenueAlias
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def name_key(name: str) -> str:
+    """Fold case, accents and punctuation: `Al-Zoubi` and `al zoubi` share `al zoubi`."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", stripped.casefold()).strip()
+
+
+def get_or_create_actor(
+    session: Session, ref: extraction.ActorRef, mention: str | None = None
+) -> Actor:
+    """The actor named `ref.name`, created on first sight. A surname mention
+    (`De Mistura` for `Staffan de Mistura`) is kept as an alias."""
+    key = name_key(ref.name)
+    actor = session.exec(select(Actor).where(Actor.name_key == key)).first()
+    if actor is None:
+        actor = Actor(name=ref.name, name_key=key, kind=ref.kind)
+        session.add(actor)
+        session.flush()
+    aliases = {ref.name}
+    if mention and ref.method == "surname":
+        aliases.add(mention)
+    _add_aliases(session, ActorAlias, "actor_id", actor.id, aliases)  # type: ignore[arg-type]
+    return actor
+
+
+def get_or_create_venue(session: Session, ref: extraction.VenueRef) -> Venue:
+    key = name_key(ref.name)
+    venue = session.exec(select(Venue).where(Venue.name_key == key)).first()
+    if venue is None:
+        venue = Venue(name=ref.name, name_key=key, kind=ref.kind, place=ref.place)
+        session.add(venue)
+        session.flush()
+        aliases = {ref.name, *extraction.venue_variants(ref.name)}
+        _add_aliases(session, VenueAlias, "venue_id", venue.id, aliases)  # type: ignore[arg-type]
+    return venue
+
+
+def _add_aliases(
+    session: Session,
+    table: type[ActorAlias] | type[VenueAlias],
+    owner_column: str,
+    owner_id: int,
+    aliases: set[str],
+) -> None:
+    owner = getattr(table, owner_column)
+    known = set(session.exec(select(table.alias_key).where(owner == owner_id)))
+    for alias in sorted(aliases):
+        key = name_key(alias)
+        if key and key not in known:
+            known.add(key)
+            session.add(table(**{owner_column: owner_id, "alias": alias, "alias_key": key}))
+    session.flush()
+
+
+def actor_ids_matching(session: Session, query: str) -> list[int]:
+    """Actors whose name or alias folds to `query`, or ends with it as a surname:
+    `de Mistura` finds `Staffan de Mistura`."""
+    key = name_key(query)
+    if not key:
+        return []
+    # Keys hold only [a-z0-9 ], so no LIKE wildcard can come from the query.
+    suffix = f"% {key}"
+    by_name = select(Actor.id).where(or_(Actor.name_key == key, Actor.name_key.like(suffix)))
+    by_alias = select(ActorAlias.actor_id).where(
+        or_(ActorAlias.alias_key == key, ActorAlias.alias_key.like(suffix))
+    )
+    return sorted(set(session.exec(by_name)) | set(session.exec(by_alias)))
+
+
+def venue_ids_matching(session: Session, query: str) -> list[int]:
+    """Venues whose name or a known variant folds to `query` (`UNGA`, `General Assembly`)."""
+    keys = {name_key(query)} | {name_key(v) for v in extraction.venue_variants(query)}
+    keys.discard("")
+    if not keys:
+        return []
+    by_name = select(Venue.id).where(Venue.name_key.in_(keys))
+    by_alias = select(VenueAlias.venue_id).where(VenueAlias.alias_key.in_(keys))
+    return sorted(set(session.exec(by_name)) | set(session.exec(by_alias)))

@@ -1,0 +1,118 @@
+"""Rows -> public shapes, shared by every list and detail service."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, select
+
+from app.models import (
+    Actor,
+    ActorRef,
+    Article,
+    ArticleRef,
+    Position,
+    PositionPublic,
+    SpanPublic,
+    Statement,
+    StatementPublic,
+    Venue,
+    VenueRef,
+)
+
+Target = aliased(Actor, name="target")
+
+
+def statement_query():  # type: ignore[no-untyped-def]
+    return (
+        select(Statement, Actor, Venue, Article)
+        .join(Article, Article.id == Statement.article_id)
+        .outerjoin(Actor, Actor.id == Statement.actor_id)
+        .outerjoin(Venue, Venue.id == Statement.venue_id)
+    )
+
+
+def position_query():  # type: ignore[no-untyped-def]
+    return (
+        select(Position, Actor, Target, Venue, Article)
+        .join(Article, Article.id == Position.article_id)
+        .outerjoin(Actor, Actor.id == Position.actor_id)
+        .outerjoin(Target, Target.id == Position.target_id)
+        .outerjoin(Venue, Venue.id == Position.venue_id)
+    )
+
+
+def actor_ref(actor: Actor | None) -> ActorRef | None:
+    return ActorRef(id=actor.id, name=actor.name, kind=actor.kind) if actor else None  # type: ignore[arg-type]
+
+
+def venue_ref(venue: Venue | None) -> VenueRef | None:
+    if venue is None:
+        return None
+    return VenueRef(id=venue.id, name=venue.name, kind=venue.kind, place=venue.place)  # type: ignore[arg-type]
+
+
+def article_ref(article: Article) -> ArticleRef:
+    return ArticleRef(
+        id=article.id,  # type: ignore[arg-type]
+        url=article.url,
+        title=article.title,
+        source=article.source,
+        published_at=article.published_at,
+    )
+
+
+def statement_public(
+    statement: Statement, actor: Actor | None, venue: Venue | None, article: Article
+) -> StatementPublic:
+    has_mention = statement.speaker_start is not None and statement.speaker_end is not None
+    return StatementPublic(
+        id=statement.id,  # type: ignore[arg-type]
+        kind=statement.kind,  # type: ignore[arg-type]
+        content=statement.content,
+        span=SpanPublic(start=statement.content_start, end=statement.content_end),
+        speaker=actor_ref(actor),
+        speaker_mention=statement.speaker_mention,
+        speaker_span=(
+            SpanPublic(start=statement.speaker_start, end=statement.speaker_end)  # type: ignore[arg-type]
+            if has_mention
+            else None
+        ),
+        resolution_method=statement.resolution_method,
+        cue=statement.cue,
+        venue=venue_ref(venue),
+        date=statement.said_on,
+        confidence=statement.confidence,
+        article=article_ref(article),
+    )
+
+
+def position_public(
+    position: Position,
+    actor: Actor | None,
+    target: Actor | None,
+    venue: Venue | None,
+    article: Article,
+) -> PositionPublic:
+    return PositionPublic(
+        id=position.id,  # type: ignore[arg-type]
+        type=position.type,  # type: ignore[arg-type]
+        content=position.content,
+        span=SpanPublic(start=position.content_start, end=position.content_end),
+        actor=actor_ref(actor),
+        target=actor_ref(target),
+        venue=venue_ref(venue),
+        date=position.said_on,
+        confidence=position.confidence,
+        statement_id=position.statement_id,
+        article=article_ref(article),
+    )
+
+
+def statements_of_article(session: Session, article_id: int) -> list[StatementPublic]:
+    query = statement_query().where(Statement.article_id == article_id).order_by(Statement.id)
+    return [statement_public(*row) for row in session.exec(query).all()]
+
+
+def positions_of_article(session: Session, article_id: int) -> list[PositionPublic]:
+    query = position_query().where(Position.article_id == article_id).order_by(Position.id)
+    return [position_public(*row) for row in session.exec(query).all()]

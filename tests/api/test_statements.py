@@ -1,0 +1,124 @@
+"""GET /statements, /positions, /actors, /venues: who said what, where and when."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.samples import ENVOY_ARTICLE, SECOND_ARTICLE
+
+
+def ingest(client: TestClient, *articles: dict) -> list[int]:
+    ids = []
+    for article in articles:
+        response = client.post("/articles", json=article)
+        assert response.status_code == 201, response.text
+        ids.append(response.json()["id"])
+    return ids
+
+
+def test_statements_by_actor_surname_any_case_and_accents(client: TestClient) -> None:
+    ingest(client, ENVOY_ARTICLE, SECOND_ARTICLE)
+    for query in ("Ingrid Halvorsen", "Halvorsen", "halvorsen", "HALVÖRSEN", "ingrid-halvorsen"):
+        items = client.get("/statements", params={"actor": query}).json()["items"]
+        assert len(items) >= 4, query
+        assert {i["speaker"]["name"] for i in items} == {"Ingrid Halvorsen"}
+    assert client.get("/statements", params={"actor": "Nobody Known"}).json()["items"] == []
+
+
+def test_statement_shape(client: TestClient) -> None:
+    [article_id] = ingest(client, ENVOY_ARTICLE)
+    items = client.get("/statements", params={"actor": "Halvorsen", "kind": "direct"}).json()["items"]
+    assert len(items) == 1
+    item = items[0]
+    assert set(item) >= {
+        "id", "kind", "content", "speaker", "speaker_mention", "venue", "date", "span", "article",
+    }
+    assert item["speaker"]["kind"] == "person"
+    assert item["speaker_mention"] == "Halvorsen"
+    assert item["venue"]["name"] == "press conference in Vienna"
+    assert item["venue"]["kind"] == "press_conference"
+    assert item["article"] == {
+        "id": article_id,
+        "url": ENVOY_ARTICLE["url"],
+        "title": ENVOY_ARTICLE["title"],
+        "source": ENVOY_ARTICLE["source"],
+        "published_at": "2019-03-15",
+    }
+    text = ENVOY_ARTICLE["text"]
+    assert text[item["span"]["start"] : item["span"]["end"]] == item["content"]
+    assert client.get(f"/statements/{item['id']}").json() == item
+
+
+def test_said_on_is_resolved_against_the_publication_date(client: TestClient) -> None:
+    ingest(client, ENVOY_ARTICLE)
+    items = client.get("/statements", params={"actor": "Halvorsen", "kind": "indirect"}).json()["items"]
+    first = min(items, key=lambda i: i["span"]["start"])
+    assert first["date"] == "2019-03-14"  # "on Thursday", published Friday 15 March
+
+
+def test_filters_by_venue_and_its_variants(client: TestClient) -> None:
+    ingest(client, ENVOY_ARTICLE, SECOND_ARTICLE)
+    council = client.get("/statements", params={"venue": "UN Security Council"}).json()["items"]
+    assert council and {i["venue"]["name"] for i in council} == {"UN Security Council"}
+    for variant in ("UNSC", "security council", "United Nations Security Council"):
+        assert client.get("/statements", params={"venue": variant}).json()["items"] == council
+    assembly = client.get("/statements", params={"venue": "UNGA"}).json()["items"]
+    assert assembly and all(i["venue"]["name"] == "UN General Assembly" for i in assembly)
+    talks = client.get("/statements", params={"venue": "Tbilisi talks"}).json()["items"]
+    assert talks and all(i["venue"]["name"] == "Tbilisi talks" for i in talks)
+
+
+def test_filters_by_date_range_and_combines(client: TestClient) -> None:
+    ingest(client, ENVOY_ARTICLE, SECOND_ARTICLE)
+    march = client.get("/statements", params={"from": "2019-03-01", "to": "2019-03-31"}).json()["items"]
+    april = client.get("/statements", params={"from": "2019-04-01", "to": "2019-04-30"}).json()["items"]
+    assert march and april
+    assert all("2019-03" in i["date"] for i in march)
+    assert all("2019-04" in i["date"] for i in april)
+    both = client.get(
+        "/statements", params={"actor": "Halvorsen", "from": "2019-04-01", "venue": "UNSC"}
+    ).json()["items"]
+    assert both and all(i["date"] >= "2019-04-01" for i in both)
+
+
+def test_keyset_pages_cover_everything_once(client: TestClient) -> None:
+    ingest(client, ENVOY_ARTICLE, SECOND_ARTICLE)
+    everything = client.get("/statements", params={"limit": 500}).json()["items"]
+    seen, cursor = [], None
+    while True:
+        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = client.get("/statements", params=params).json()
+        seen += [i["id"] for i in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert seen == [i["id"] for i in everything]
+
+
+def test_positions_actors_and_venues(client: TestClient) -> None:
+    ingest(client, ENVOY_ARTICLE)
+    positions = client.get("/positions").json()["items"]
+    assert positions
+    assert all(p["type"] in {
+        "demand", "reject", "propose", "agree", "support", "criticize", "threaten", "deny", "intend"
+    } for p in positions)
+    canada = client.get("/positions", params={"actor": "Canada"}).json()["items"]
+    assert {p["type"] for p in canada} >= {"propose"}
+
+    actors = client.get("/actors", params={"q": "halvor"}).json()["items"]
+    assert [a["name"] for a in actors] == ["Ingrid Halvorsen"]
+    assert actors[0]["statement_count"] >= 3
+    assert "Halvorsen" in actors[0]["aliases"]
+    assert client.get(f"/actors/{actors[0]['id']}").json() == actors[0]
+
+    venues = {v["name"]: v for v in client.get("/venues").json()}
+    assert "UN General Assembly" in venues
+    assert "UNGA" in venues["UN General Assembly"]["aliases"]
+    assert [v["name"] for v in client.get("/venues", params={"q": "UNGA"}).json()] == ["UN General Assembly"]
+
+
+def test_health(client: TestClient) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json()["checks"] == {"model": True, "database": True}

@@ -1,0 +1,225 @@
+"""Attribution engine on small invented texts: one test per construction."""
+
+from __future__ import annotations
+
+from app.extraction import Extractor, Statement
+
+
+def _statements(extractor: Extractor, text: str) -> list[Statement]:
+    return list(extractor.extract(text).statements)
+
+
+def _one(extractor: Extractor, text: str) -> Statement:
+    statements = _statements(extractor, text)
+    assert len(statements) == 1, [s.content.text for s in statements]
+    return statements[0]
+
+
+def _trimmed(statement: Statement) -> str:
+    return statement.content.text.strip().rstrip(".,")
+
+
+# Direct quotes ---------------------------------------------------------------
+
+def test_straight_quote_with_trailing_attribution(extractor):
+    s = _one(extractor, 'Mara Velden arrived in Tallinn on Monday. "The border talks will resume next week," Velden said.')
+    assert s.kind == "direct"
+    assert _trimmed(s) == "The border talks will resume next week"
+    assert s.speaker_mention.text == "Velden"
+    assert s.speaker.name == "Mara Velden"
+    assert s.speaker.method == "surname"
+
+
+def test_curly_quote_with_trailing_attribution(extractor):
+    s = _one(extractor, "“We have reached no agreement on the fishing quotas,” the Norlandic envoy Piet Haraldsen told reporters.")
+    assert s.kind == "direct"
+    assert _trimmed(s) == "We have reached no agreement on the fishing quotas"
+    assert s.speaker.name == "Piet Haraldsen"
+    assert s.speaker.kind == "person"
+
+
+def test_split_quote_gives_two_quotes_with_one_speaker(extractor):
+    statements = _statements(extractor, "“We will sign the accord,” Tomas Berglund said, “but not before the vote in parliament.”")
+    assert [_trimmed(s) for s in statements] == ["We will sign the accord", "but not before the vote in parliament"]
+    assert {s.speaker.name for s in statements} == {"Tomas Berglund"}
+    assert all(s.kind == "direct" for s in statements)
+
+
+def test_quote_after_colon(extractor):
+    statements = _statements(
+        extractor,
+        "Foreign Minister Lena Okafor met her counterpart on Tuesday. She added: “The corridor must stay open for aid convoys.”",
+    )
+    direct = [s for s in statements if s.kind == "direct"]
+    assert len(direct) == 1
+    assert _trimmed(direct[0]) == "The corridor must stay open for aid convoys"
+    assert direct[0].speaker_mention.text == "She"
+    assert direct[0].speaker.name == "Lena Okafor"
+    assert direct[0].speaker.method == "pronoun"
+
+
+def test_multi_paragraph_quote_shares_attribution(extractor):
+    text = (
+        "The mediator Karl Osterholm said on Sunday:\n\n"
+        "“The two delegations have agreed on a timetable for the withdrawal.\n\n"
+        "“They will meet again in the capital next month to settle the remaining questions.”"
+    )
+    statements = [s for s in _statements(extractor, text) if s.kind == "direct"]
+    assert [_trimmed(s) for s in statements] == [
+        "The two delegations have agreed on a timetable for the withdrawal",
+        "They will meet again in the capital next month to settle the remaining questions",
+    ]
+    assert [s.speaker.name for s in statements] == ["Karl Osterholm", "Karl Osterholm"]
+
+
+def test_bare_quote_after_attribution_continues_speaker(extractor):
+    text = "“The ceasefire is holding in the north,” said Ines Carvalho. “Nobody has fired a shot since Friday.”"
+    statements = _statements(extractor, text)
+    assert [_trimmed(s) for s in statements] == ["The ceasefire is holding in the north", "Nobody has fired a shot since Friday"]
+    assert [s.speaker.name for s in statements] == ["Ines Carvalho", "Ines Carvalho"]
+
+
+def test_scare_quotes_are_not_quotes(extractor):
+    text = "About 300 fighters from the “Northern Shield” brigade must leave the valley, officials in Vardo claimed."
+    statements = _statements(extractor, text)
+    assert all(s.kind != "direct" for s in statements)
+    assert not any(s.content.text == "Northern Shield" for s in statements)
+
+
+# Reported speech -------------------------------------------------------------
+
+def test_said_that_clause(extractor):
+    s = _one(extractor, "Deputy Minister Arvo Lind said on Friday that his government will reopen the embassy in March.")
+    assert s.kind == "indirect"
+    assert _trimmed(s) == "his government will reopen the embassy in March"
+    assert s.speaker_mention.text == "Deputy Minister Arvo Lind"
+    assert s.speaker.name == "Arvo Lind"
+    assert s.cue.text == "said"
+
+
+def test_inverted_attribution(extractor):
+    text = "Sofia Marquez is the country's foreign minister. The sanctions will be lifted only after the elections, the minister said."
+    s = _one(extractor, text)
+    assert s.kind == "indirect"
+    assert _trimmed(s) == "The sanctions will be lifted only after the elections"
+    assert s.speaker_mention.text == "the minister"
+    assert s.speaker.name == "Sofia Marquez"
+    assert s.speaker.method == "title"
+
+
+def test_according_to(extractor):
+    s = _one(extractor, "According to Henrik Dalby, the two sides have exchanged lists of prisoners.")
+    assert s.kind == "indirect"
+    assert _trimmed(s) == "the two sides have exchanged lists of prisoners"
+    assert s.speaker.name == "Henrik Dalby"
+    assert s.cue.text == "According to"
+
+
+def test_urged_object_to_infinitive(extractor):
+    s = _one(extractor, "Ambassador Chen Wuhan urged the council to lift the blockade of the port.")
+    assert s.kind == "indirect"
+    assert _trimmed(s) == "the council to lift the blockade of the port"
+    assert s.speaker.name == "Chen Wuhan"
+
+
+def test_called_for_noun_phrase(extractor):
+    s = _one(extractor, "Kestrova called for an immediate ceasefire along the southern front.")
+    assert s.kind == "indirect"
+    assert _trimmed(s) == "an immediate ceasefire along the southern front"
+    assert s.cue.text == "called for"
+    assert s.speaker.name == "Kestrova"
+
+
+def test_participle_adding_that_takes_main_subject(extractor):
+    text = "Premier Olav Strand said the negotiations were useful, adding that a second round would follow in May."
+    statements = _statements(extractor, text)
+    assert [_trimmed(s) for s in statements] == [
+        "the negotiations were useful",
+        "a second round would follow in May",
+    ]
+    assert [s.speaker.name for s in statements] == ["Olav Strand", "Olav Strand"]
+    assert statements[1].cue.text == "adding"
+
+
+def test_mixed_quote(extractor):
+    s = _one(extractor, "Minister Juno Peralta warned that the shelling is “putting the whole truce at risk” in the east.")
+    assert s.kind == "mixed"
+    assert _trimmed(s) == "the shelling is “putting the whole truce at risk” in the east"
+    assert s.speaker.name == "Juno Peralta"
+
+
+def test_clause_wholly_quoted_is_direct(extractor):
+    s = _one(extractor, "Minister Juno Peralta added that “the talks cannot go on while the shelling continues.”")
+    assert s.kind == "direct"
+    assert _trimmed(s) == "the talks cannot go on while the shelling continues"
+
+
+def test_stacked_verbs_keep_outermost(extractor):
+    s = _one(extractor, "Envoy Rafael Iturbe said he had explained that the convoy was delayed by rain.")
+    assert s.cue.text == "said"
+    assert s.speaker.name == "Rafael Iturbe"
+
+
+# Speakers --------------------------------------------------------------------
+
+def test_surname_resolves_to_full_name(extractor):
+    text = "Talks opened with a speech by Helga Norrbacka. Later, Norrbacka said the vote would be postponed."
+    s = _one(extractor, text)
+    assert s.speaker_mention.text == "Norrbacka"
+    assert s.speaker.name == "Helga Norrbacka"
+
+
+def test_pronoun_resolves_to_previous_speaker(extractor):
+    text = (
+        "Mateo Alvarenga said the convoy had crossed the border. "
+        "He added that the next one would leave on Thursday."
+    )
+    statements = _statements(extractor, text)
+    assert statements[1].speaker_mention.text == "He"
+    assert statements[1].speaker.name == "Mateo Alvarenga"
+    assert statements[1].speaker.method == "pronoun"
+    assert statements[1].confidence < statements[0].confidence
+
+
+def test_title_resolves_to_person_introduced_with_it(extractor):
+    text = (
+        "The UN envoy for the region, Idris Kamara, arrived on Monday. "
+        "The envoy said both parties had accepted the draft agenda."
+    )
+    s = _one(extractor, text)
+    assert s.speaker_mention.text == "The envoy"
+    assert s.speaker.name == "Idris Kamara"
+    assert s.speaker.method == "title"
+
+
+def test_state_and_group_speakers(extractor):
+    text = (
+        "Russia said the proposal was unacceptable. "
+        "The opposition said that the corridor would stay closed."
+    )
+    statements = _statements(extractor, text)
+    assert [s.speaker.name for s in statements] == ["Russia", "opposition"]
+    assert statements[0].speaker.kind == "state"
+    assert statements[1].speaker.kind == "group"
+
+
+def test_document_speaks_for_its_presenter(extractor):
+    text = "The assembly debated a draft resolution presented by Norway that demands an end to the blockade of the island."
+    s = _one(extractor, text)
+    assert _trimmed(s) == "an end to the blockade of the island"
+    assert s.speaker.name == "Norway"
+
+
+def test_reporter_question_is_not_a_quote(extractor):
+    text = "Asked whether the deal was dead, the spokesman Lars Wibe said it was only delayed."
+    statements = _statements(extractor, text)
+    assert [_trimmed(s) for s in statements] == ["it was only delayed"]
+    assert statements[0].speaker.name == "Lars Wibe"
+
+
+def test_extract_many_matches_extract(extractor):
+    texts = [("Ana Ruiz said the talks would resume.", None), ("No statement here.", None)]
+    many = list(extractor.extract_many(texts))
+    assert len(many) == 2
+    assert many[0].statements == extractor.extract(texts[0][0]).statements
+    assert many[1].statements == ()
