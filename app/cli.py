@@ -1,4 +1,4 @@
-"""The `parley` command: serve, migrate, ingest, extract, eval, openapi."""
+"""The `parley` command: serve, migrate, ingest, extract, eval, bench, openapi."""
 
 from __future__ import annotations
 
@@ -45,6 +45,14 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--scorer", type=Path, help="score.py (default: ../shared/eval/score.py)")
     evaluate.add_argument("--json", action="store_true", help="print the scorer's JSON")
     evaluate.set_defaults(run=cmd_eval)
+
+    bench = commands.add_parser("bench", help="benchmarks: `bench ingest --jsonl FILE`")
+    bench.add_argument("what", choices=["ingest"])
+    bench.add_argument("--jsonl", type=Path, required=True, help="articles {text, title?, published_at?}")
+    bench.add_argument("--limit", type=int, help="use the first N articles")
+    bench.add_argument("--workers", type=int, default=1, help="server processes and concurrent clients")
+    bench.add_argument("--database-url", help="default: a fresh SQLite file")
+    bench.set_defaults(run=cmd_bench)
 
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--out", type=Path, default=ROOT / "openapi" / "openapi.json")
@@ -168,6 +176,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
         predictions.flush()
         command = [sys.executable, str(scorer), str(args.gold), predictions.name]
         return subprocess.call(command + (["--json"] if args.json else []))
+
+
+def cmd_bench(args: argparse.Namespace) -> None:
+    from app.bench import bench_ingest
+
+    result = bench_ingest(
+        args.jsonl, limit=args.limit, workers=args.workers, database_url=args.database_url
+    )
+    print(json.dumps(result, indent=2))
 
 
 def cmd_openapi(args: argparse.Namespace) -> None:

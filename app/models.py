@@ -67,6 +67,17 @@ class ArticleCreate(ArticleBase):
 
     text: str = Field(min_length=1)
 
+    @field_validator("published_at", mode="before")
+    @classmethod
+    def _date_of_timestamp(cls, value: object) -> object:
+        # Scrapers often send a full timestamp; the publication day is what counts.
+        if isinstance(value, str) and len(value) > 10 and value[10] in "T ":
+            try:
+                return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+            except ValueError:
+                return value
+        return value
+
     @field_validator("text")
     @classmethod
     def _clean_text(cls, text: str) -> str:

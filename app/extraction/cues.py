@@ -37,6 +37,7 @@ class Candidate:
     inherit: Candidate | None = None
     mention: tuple[int, int] | None = None  # token range [a, b) of the speaker mention
     from_quote: bool = False
+    frame: str = "clause"  # clause | inf | np | according | quote
 
 
 def cue_of(token: Token) -> tuple[Cue, Token | None] | None:
@@ -107,6 +108,16 @@ def _cut_participles(clause: Token, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_CONTINUATIONS = ("in addition", "as well as", "including", "particularly", "especially", "notably")
+
+
+def _continues_demand(child: Token) -> bool:
+    if child.dep_ == "advcl" and child.tag_ == "VBG" and not is_participle_cue(child):
+        return True
+    phrase = child.doc[child.left_edge.i : child.left_edge.i + 3].text.lower()
+    return child.dep_ in ("prep", "cc", "advmod") and phrase.startswith(_CONTINUATIONS)
+
+
 def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int, float] | None:
     """Token range of what `verb` reports and a confidence, or None."""
     doc = verb.doc
@@ -121,6 +132,15 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
         start, end = _cut_participles(clause, *_subtree_range(clause))
         start, end = trim_tokens(doc, start, end)
         return (start, end, 0.85) if end - start >= 2 else None
+    if "np" not in cue.flags:
+        # `Zarif said none of the parties believed ...`: the sm parser sometimes makes the
+        # clause's subject an object of `said`; a long object holding a verb is a clause.
+        objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+        if objects and any(t.pos_ == "VERB" for t in objects[0].subtree):
+            start, end = trim_tokens(doc, objects[0].left_edge.i, verb.right_edge.i + 1)
+            start, end = _cut_participles(verb, start, end)
+            if end - start >= 4:
+                return start, end, 0.6
     if "inf" in cue.flags:
         infinitives = [c for c in children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
                        and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)]
@@ -143,11 +163,12 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
             obj = objects[0]
             if obj.pos_ == "PRON":
                 return None
-            start = obj.left_edge.i
+            start, end = obj.left_edge.i, obj.right_edge.i + 1
             # The parser often hangs the rest of the demand on the verb (`called for X,
-            # stressing Y`): the content runs to the end of the verb's phrase.
-            end = max(obj.right_edge.i, verb.right_edge.i) + 1 if verb.right_edge.i > obj.i else obj.right_edge.i + 1
-            start, end = _cut_participles(verb, start, end)
+            # distinguishing Y`, `stressed X in addition to Y`): take those along.
+            for child in children:
+                if child.i > obj.i and child.left_edge.i >= end - 1 and _continues_demand(child):
+                    end = max(end, child.right_edge.i + 1)
             start, end = trim_tokens(doc, start, end)
             # `welcomed the announcement` names a topic; a stated demand has more body.
             content_words = [t for t in doc[start:end] if not (t.is_punct or t.dep_ == "det")]
@@ -180,6 +201,40 @@ def _according_to(token: Token) -> tuple[int, int, Token] | None:
     return (start, end, source) if end - start >= 2 else None
 
 
+def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
+    """`The museum, Ms. Ortiz said, will open in May.`: an attribution set off by commas
+    inside its clause; the content is the whole sentence, attribution included."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i]
+    if not subjects:
+        return None
+    before = subjects[0].left_edge.i - 1
+    after = verb.i + 1
+    while after < len(doc) and doc[after].dep_ in ("advmod", "npadvmod") and doc[after].head == verb:
+        after += 1
+    if before < 0 or doc[before].text != "," or after >= len(doc) or doc[after].text != ",":
+        return None
+    sentence = verb.sent
+    if any(_is_quote_token(t) for t in sentence):
+        return None  # a split direct quotation, handled with the quotes
+    rest = [t for t in doc[after + 1 : sentence.end] if not t.is_punct]
+    if len(rest) < 2 or before - sentence.start < 1:
+        return None
+    return trim_tokens(doc, sentence.start, sentence.end)
+
+
+def _clip_to_paragraph(text: str, verb_at: int, start: int, end: int) -> tuple[int, int]:
+    """The parser may run a sentence across a paragraph break; content never does."""
+    para_start = text.rfind("\n", 0, verb_at) + 1
+    para_end = text.find("\n", verb_at)
+    if para_end == -1:
+        para_end = len(text)
+    start, end = max(start, para_start), min(end, para_end)
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in "”’\"'»)":
+        end -= 1
+    return start, end
+
+
 def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterator[Candidate]:
     """Reported-speech candidates, in text order.
 
@@ -198,18 +253,23 @@ def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterat
             start, end, _source = according
             c_start, c_end = _char_span(doc, start, end)
             to = next(c for c in token.children if c.lower_ == "to")
-            yield Candidate("indirect", c_start, c_end, (token.idx, to.idx + len(to.text)), token.i, 0.8)
+            yield Candidate("indirect", c_start, c_end, (token.idx, to.idx + len(to.text)), token.i, 0.8,
+                            frame="according")
             continue
         found = cue_of(token)
         if found is None or _is_hedged_or_hypothetical(token):
             continue
         cue, particle = found
-        content = _content_of(token, cue, particle)
+        parenthetical = _parenthetical_content(token)
+        content = (*parenthetical, 0.75) if parenthetical else _content_of(token, cue, particle)
         if content is None:
             continue
         start, end, confidence = content
-        c_start, c_end = _char_span(doc, start, end)
+        c_start, c_end = _clip_to_paragraph(doc.text, token.idx, *_char_span(doc, start, end))
+        if c_end - c_start < 3:
+            continue
         cue_end = token.idx + len(token.text)
         if particle is not None and particle.i == token.i + 1:
             cue_end = particle.idx + len(particle.text)
-        yield Candidate("indirect", c_start, c_end, (token.idx, cue_end), token.i, confidence)
+        frame = {0.8: "inf", 0.7: "np"}.get(confidence, "clause")
+        yield Candidate("indirect", c_start, c_end, (token.idx, cue_end), token.i, confidence, frame=frame)

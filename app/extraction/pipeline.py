@@ -26,6 +26,12 @@ EXTRACTOR_VERSION = "0.1.0"
 _FOLLOW_ON_CHARS = 400
 # Share of a reported clause inside one quotation for both to be the same statement.
 _SAME_AS_QUOTE = 0.6
+# Singular nouns that name a collective speaker.
+_GROUP_NOUNS = {"government", "opposition", "council", "committee", "delegation", "administration",
+                "ministry", "parliament", "assembly", "union", "coalition", "alliance", "party",
+                "army", "military", "regime", "cabinet", "court", "commission", "group", "side",
+                "team", "embassy", "office", "presidency", "leadership", "board", "panel", "bloc",
+                "community", "movement", "front", "campaign", "white house", "kremlin", "agency"}
 
 
 @lru_cache(maxsize=4)
@@ -83,7 +89,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     found = list(find_reported(doc, regions))
     for candidate in found:
         candidate.mention = mention_for(doc, doc[candidate.verb]) if candidate.verb is not None else None
-    found = _drop_stacked(doc, [c for c in found if c.mention is not None])
+    found = [c for c in found if c.mention is not None and _plausible_speaker(doc, c)]
+    found = _drop_stacked(doc, found)
     for candidate in found:
         length = max(1, candidate.end - candidate.start)
         covering = next((q for q in quotations if _overlap(q, candidate) / length >= _SAME_AS_QUOTE), None)
@@ -120,6 +127,18 @@ def _outside_chars(text: str, candidate: Candidate, fragments: list[Quoted]) -> 
     for q in fragments:
         inside.update(range(q.open_at, q.outer_end))
     return sum(1 for i in range(candidate.start, candidate.end) if i not in inside and text[i].isalnum())
+
+
+def _plausible_speaker(doc: Doc, candidate: Candidate) -> bool:
+    """`the phrase that raised hopes of X`: an object-taking cue needs a subject that can
+    speak (a name, a pronoun, a role, a group, a document), not any thing."""
+    if candidate.frame not in ("np", "inf") or candidate.mention is None:
+        return True
+    head = doc[candidate.mention[0] : candidate.mention[1]].root
+    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ or head.tag_ in ("NNS", "NNPS"):
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in word_set("titles.txt") or lemma in word_set("documents.txt") or lemma in _GROUP_NOUNS
 
 
 def _is_relay(doc: Doc, mention: tuple[int, int]) -> bool:

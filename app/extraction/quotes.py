@@ -208,7 +208,10 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
         if left:
             sentence_start = left[-1].sent.start
             left_in_sentence = [t for t in left if t.i >= sentence_start]
-            if not left_in_sentence or left_in_sentence[-1].text == ":" or verb is None:
+            attached = bool(left_in_sentence) and (
+                left_in_sentence[-1].text in (":", ",", "that") or cue_of(left_in_sentence[-1]) is not None
+            )
+            if attached:
                 if left_in_sentence and left_in_sentence[-1].text in ("“", '"', "‘", "'") :
                     left_in_sentence = left_in_sentence[:-1]
                 candidate = _cue_in(left_in_sentence, regions, nearest_last=True)

@@ -57,7 +57,8 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
         if subjects:
-            subject = subjects[0]
+            # `(Reuters) - Iran's minister said`: the subject nearest the verb.
+            subject = min(subjects, key=lambda c: abs(c.i - current.i))
             if subject.lower_ in _RELATIVE and current.dep_ == "relcl":
                 return noun_phrase(current.head, verb)
             return noun_phrase(subject, verb)

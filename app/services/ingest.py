@@ -119,11 +119,24 @@ def _write(
     session.add(article)
     session.flush()
 
+    # An article names the same few actors many times: look each up once.
+    actors: dict[tuple[str, str | None], int] = {}
+    venues: dict[str, int] = {}
+
     def actor_id(ref: extraction.ActorRef | None, mention: str | None = None) -> int | None:
-        return get_or_create_actor(session, ref, mention).id if ref else None
+        if ref is None:
+            return None
+        key = (ref.name, mention if ref.method == "surname" else None)
+        if key not in actors:
+            actors[key] = get_or_create_actor(session, ref, mention).id  # type: ignore[assignment]
+        return actors[key]
 
     def venue_id(ref: extraction.VenueRef | None) -> int | None:
-        return get_or_create_venue(session, ref).id if ref else None
+        if ref is None:
+            return None
+        if ref.name not in venues:
+            venues[ref.name] = get_or_create_venue(session, ref).id  # type: ignore[assignment]
+        return venues[ref.name]
 
     statement_ids: list[int] = []
     for found in result.statements:

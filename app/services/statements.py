@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session
 
@@ -13,20 +14,43 @@ from app.services.registry import actor_ids_matching, venue_ids_matching
 from app.services.views import position_public, position_query, statement_public, statement_query
 
 
-def _actor_ids(session: Session, names: list[str], actor_id: int | None) -> set[int] | None:
-    """None when no actor filter was asked for; else the ids any of them matches."""
-    if not names and actor_id is None:
-        return None
-    ids = {actor_id} if actor_id is not None else set()
-    for name in names:
-        ids.update(actor_ids_matching(session, name))
-    return ids
+def _filtered(
+    session: Session,
+    query: Any,
+    table: type[Statement] | type[Position],
+    *,
+    actors: list[str],
+    actor_id: int | None,
+    venues: list[str],
+    date_from: date | None,
+    date_to: date | None,
+    article_id: int | None,
+    cursor: str | None,
+) -> Any:
+    """The filters statements and positions share; keyset order is by id."""
+    if actors or actor_id is not None:
+        ids = {actor_id} if actor_id is not None else set()
+        for name in actors:
+            ids.update(actor_ids_matching(session, name))
+        query = query.where(table.actor_id.in_(ids))  # type: ignore[union-attr]
+    if venues:
+        ids = {i for name in venues for i in venue_ids_matching(session, name)}
+        query = query.where(table.venue_id.in_(ids))  # type: ignore[union-attr]
+    if date_from:
+        query = query.where(table.said_on >= date_from)  # type: ignore[operator]
+    if date_to:
+        query = query.where(table.said_on <= date_to)  # type: ignore[operator]
+    if article_id is not None:
+        query = query.where(table.article_id == article_id)
+    after = decode_cursor(cursor)
+    if after is not None:
+        query = query.where(table.id > after)  # type: ignore[operator]
+    return query.order_by(table.id)
 
 
-def _venue_ids(session: Session, names: list[str]) -> set[int] | None:
-    if not names:
-        return None
-    return {i for name in names for i in venue_ids_matching(session, name)}
+def _page(session: Session, query: Any, limit: int) -> tuple[list[Any], str | None]:
+    rows = session.exec(query.limit(limit + 1)).all()
+    return split_page(rows, limit, rows[limit - 1][0].id if len(rows) > limit else None)
 
 
 def list_statements(
@@ -44,26 +68,14 @@ def list_statements(
 ) -> tuple[list[StatementPublic], str | None]:
     """`actors=["de Mistura"]` gives the statements of every actor that name matches."""
     query = statement_query()
-    actor_ids = _actor_ids(session, actors, actor_id)
-    if actor_ids is not None:
-        query = query.where(Statement.actor_id.in_(actor_ids))  # type: ignore[union-attr]
-    venue_ids = _venue_ids(session, venues)
-    if venue_ids is not None:
-        query = query.where(Statement.venue_id.in_(venue_ids))  # type: ignore[union-attr]
-    if date_from:
-        query = query.where(Statement.said_on >= date_from)
-    if date_to:
-        query = query.where(Statement.said_on <= date_to)
     if kind:
         query = query.where(Statement.kind == kind)
-    if article_id is not None:
-        query = query.where(Statement.article_id == article_id)
-    after = decode_cursor(cursor)
-    if after is not None:
-        query = query.where(Statement.id > after)
-    rows = session.exec(query.order_by(Statement.id).limit(limit + 1)).all()
-    page, next_cursor = split_page(rows, limit, rows[limit - 1][0].id if len(rows) > limit else None)
-    return [statement_public(*row) for row in page], next_cursor
+    query = _filtered(
+        session, query, Statement, actors=actors, actor_id=actor_id, venues=venues,
+        date_from=date_from, date_to=date_to, article_id=article_id, cursor=cursor,
+    )
+    rows, next_cursor = _page(session, query, limit)
+    return [statement_public(*row) for row in rows], next_cursor
 
 
 def read_statement(session: Session, statement_id: int) -> StatementPublic:
@@ -86,24 +98,13 @@ def list_positions(
     limit: int,
     cursor: str | None = None,
 ) -> tuple[list[PositionPublic], str | None]:
+    """`types=["reject"]` gives every rejection, with its actor and target."""
     query = position_query()
-    actor_ids = _actor_ids(session, actors, actor_id)
-    if actor_ids is not None:
-        query = query.where(Position.actor_id.in_(actor_ids))  # type: ignore[union-attr]
-    venue_ids = _venue_ids(session, venues)
-    if venue_ids is not None:
-        query = query.where(Position.venue_id.in_(venue_ids))  # type: ignore[union-attr]
     if types:
         query = query.where(Position.type.in_(types))  # type: ignore[attr-defined]
-    if date_from:
-        query = query.where(Position.said_on >= date_from)
-    if date_to:
-        query = query.where(Position.said_on <= date_to)
-    if article_id is not None:
-        query = query.where(Position.article_id == article_id)
-    after = decode_cursor(cursor)
-    if after is not None:
-        query = query.where(Position.id > after)
-    rows = session.exec(query.order_by(Position.id).limit(limit + 1)).all()
-    page, next_cursor = split_page(rows, limit, rows[limit - 1][0].id if len(rows) > limit else None)
-    return [position_public(*row) for row in page], next_cursor
+    query = _filtered(
+        session, query, Position, actors=actors, actor_id=actor_id, venues=venues,
+        date_from=date_from, date_to=date_to, article_id=article_id, cursor=cursor,
+    )
+    rows, next_cursor = _page(session, query, limit)
+    return [position_public(*row) for row in rows], next_cursor
