@@ -103,3 +103,25 @@ def test_ingest_reports_invalid_records(database: str, tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     assert json.loads(done.stdout.strip().splitlines()[-1]) == {"created": 1, "duplicate": 0, "invalid": 1}
+
+
+def test_eval_runs_the_scorer_on_fresh_predictions(database: str, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "quotes": [], "positions": [], **ENVOY_ARTICLE}) + "\n")
+    # A stand-in scorer that reports what it was given, so the test sees the predictions.
+    scorer = tmp_path / "score.py"
+    scorer.write_text(
+        "import json, sys\n"
+        "gold, pred = sys.argv[1:3]\n"
+        "[p] = [json.loads(l) for l in open(pred)]\n"
+        "print(json.dumps({'gold': gold, 'id': p['id'], 'quotes': len(p['quotes'])}))\n"
+    )
+    done = subprocess.run([*PARLEY, "eval", str(gold), "--scorer", str(scorer)], env=run_env(database),
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["gold"] == str(gold) and report["id"] == "g1" and report["quotes"] >= 3
+
+    missing = subprocess.run([*PARLEY, "eval", str(gold), "--scorer", str(tmp_path / "none.py")],
+                             env=run_env(database), cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2 and "no scorer" in missing.stderr

@@ -7,6 +7,7 @@ mention and an actor, `pipeline` merges candidates with direct quotes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -15,10 +16,16 @@ from spacy.tokens import Doc, Token
 from app.extraction.lexicons import Cue, reporting_cues
 
 # Particles that turn a verb into another cue (`call for`, `point out`).
-_PARTICLES = {"for", "on", "out", "to"}
+_PARTICLES = {"for", "on", "out", "to", "of", "against"}
 _MODALS_OF_HYPOTHESIS = {"would", "could", "might"}
 _HEDGES = {"seem", "appear"}
 _QUESTION_MARKS = {"if", "whether"}
+# Cues that never take a plain object, so a long object holding a verb is a misparsed clause.
+_CLAUSE_ONLY = {"say", "add", "claim", "state", "insist", "declare", "assert", "reply", "respond",
+                "explain", "write", "argue", "contend", "announce", "reveal", "stress", "emphasize"}
+# Cues whose content may be an indirect question (`questioned whether the vote was fair`).
+_QUESTIONING = {"question", "wonder", "explain"}
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*")
 _QUOTE_CHARS = set("\"'“”‘’«»„")
 
 
@@ -38,6 +45,28 @@ class Candidate:
     mention: tuple[int, int] | None = None  # token range [a, b) of the speaker mention
     from_quote: bool = False
     frame: str = "clause"  # clause | inf | np | according | quote
+
+
+def text_of(doc: Doc) -> str:
+    """`Doc.text` rebuilds the string from the tokens on every access; keep it once."""
+    text = doc.user_data.get("parley_text")
+    if text is None:
+        text = doc.user_data["parley_text"] = doc.text
+    return text
+
+
+def sentence_of(token: Token) -> tuple[int, int]:
+    """Token range of the sentence holding `token`. `Token.sent` walks the whole Doc on
+    every call; this indexes the sentences once per Doc."""
+    doc = token.doc
+    index = doc.user_data.get("parley_sentences")
+    if index is None:
+        index = [(0, 0)] * len(doc)
+        for sentence in doc.sents:
+            for i in range(sentence.start, sentence.end):
+                index[i] = (sentence.start, sentence.end)
+        doc.user_data["parley_sentences"] = index
+    return index[token.i]
 
 
 def cue_of(token: Token) -> tuple[Cue, Token | None] | None:
@@ -115,6 +144,8 @@ def _continues_demand(child: Token) -> bool:
     if child.dep_ == "advcl" and child.tag_ == "VBG" and not is_participle_cue(child):
         return True
     phrase = child.doc[child.left_edge.i : child.left_edge.i + 3].text.lower()
+    if child.dep_ == "prep" and child.lower_ in ("as", "for", "of"):
+        return True  # `dismissed X as Y`, `criticized X for Y`: the judgement itself
     return child.dep_ in ("prep", "cc", "advmod") and phrase.startswith(_CONTINUATIONS)
 
 
@@ -125,14 +156,30 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
     clauses = [c for c in children if c.dep_ == "ccomp"]
     if clauses:
         clause = min(clauses, key=lambda c: abs(c.i - verb.i))
-        if clause.left_edge.tag_ in ("WP", "WRB", "WDT") or clause.left_edge.lower_ in _QUESTION_MARKS:
+        wh_clause = clause.left_edge.tag_ in ("WP", "WRB", "WDT") or clause.left_edge.lower_ in _QUESTION_MARKS
+        if wh_clause and cue.lemma not in _QUESTIONING:
             return None  # `maintained what he saw`, `know whether`: not a reported statement
         if cue.lemma == "ask" and any(t.lower_ in _QUESTION_MARKS for t in clause.subtree if t.dep_ == "mark"):
             return None  # `asked if ...` is a question put to someone, not their words
         start, end = _cut_participles(clause, *_subtree_range(clause))
+        # `added that X, but “Y”`: a verbless conjunct the parser hangs on the cue continues X.
+        for child in children:
+            if child.dep_ == "conj" and child.i > end and child.pos_ in ("NOUN", "PROPN", "ADJ") \
+                    and doc[child.left_edge.i - 1].dep_ == "cc" or child.dep_ == "conj" and child.i > end \
+                    and child.pos_ in ("NOUN", "PROPN", "ADJ") and doc[end : child.left_edge.i].text.strip(" ,") in ("but", "and"):
+                end = max(end, child.right_edge.i + 1)
         start, end = trim_tokens(doc, start, end)
         return (start, end, 0.85) if end - start >= 2 else None
-    if "np" not in cue.flags:
+    if "pred" in cue.flags:
+        # `called the plan “a disaster”`, `described it as a mistake`: object plus predicate.
+        objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+        predicates = [c for c in children if c.i > verb.i and (c.dep_ in ("oprd", "ccomp", "xcomp")
+                      or c.dep_ == "prep" and c.lower_ == "as")]
+        if objects and predicates:
+            start, end = trim_tokens(doc, objects[0].left_edge.i, max(p.right_edge.i for p in predicates) + 1)
+            return (start, end, 0.7) if end - start >= 2 else None
+        return None
+    if cue.lemma in _CLAUSE_ONLY:
         # `Zarif said none of the parties believed ...`: the sm parser sometimes makes the
         # clause's subject an object of `said`; a long object holding a verb is a clause.
         objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
@@ -152,7 +199,13 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
                 objects += [c for c in particle.children if c.dep_ == "pobj"]
             if objects:
                 start = min(start, min(o.left_edge.i for o in objects))
-            start, end = trim_tokens(doc, start, inf.right_edge.i + 1)
+            end = inf.right_edge.i + 1
+            # `wants to cut X, grow Y and create Z`: the parser may hang the later verbs on the cue.
+            for child in children:
+                if child.dep_ == "conj" and child.i >= end and child.pos_ == "VERB" \
+                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                    end = child.right_edge.i + 1
+            start, end = trim_tokens(doc, start, end)
             return (start, end, 0.8) if end - start >= 2 else None
     if "np" in cue.flags:
         if particle is not None and particle.dep_ == "prep":
@@ -214,13 +267,34 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
         after += 1
     if before < 0 or doc[before].text != "," or after >= len(doc) or doc[after].text != ",":
         return None
-    sentence = verb.sent
-    if any(_is_quote_token(t) for t in sentence):
+    s_start, s_end = sentence_of(verb)
+    if any(_is_quote_token(t) for t in doc[s_start:s_end]):
         return None  # a split direct quotation, handled with the quotes
-    rest = [t for t in doc[after + 1 : sentence.end] if not t.is_punct]
-    if len(rest) < 2 or before - sentence.start < 1:
+    rest = [t for t in doc[after + 1 : s_end] if not t.is_punct]
+    if len(rest) < 2 or before - s_start < 1:
         return None
-    return trim_tokens(doc, sentence.start, sentence.end)
+    return trim_tokens(doc, s_start, s_end)
+
+
+def _trailing_content(verb: Token) -> tuple[int, int] | None:
+    """`Talks ended without a deal, the EU envoy told reporters.`: the parser may hang a
+    final attribution on the main verb as a conjunct; the content is what precedes it."""
+    doc = verb.doc
+    if verb.dep_ not in ("conj", "parataxis", "ROOT", "advcl") or verb.head.i > verb.i:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects:
+        return None
+    comma = subjects[0].left_edge.i - 1
+    s_start, s_end = sentence_of(verb)
+    if comma <= s_start or doc[comma].text != ",":
+        return None
+    if any(not t.is_punct for t in doc[verb.right_edge.i + 1 : s_end]):
+        return None
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    start, end = trim_tokens(doc, s_start, comma)
+    return (start, end) if end - start >= 3 else None
 
 
 def _clip_to_paragraph(text: str, verb_at: int, start: int, end: int) -> tuple[int, int]:
@@ -230,6 +304,9 @@ def _clip_to_paragraph(text: str, verb_at: int, start: int, end: int) -> tuple[i
     if para_end == -1:
         para_end = len(text)
     start, end = max(start, para_start), min(end, para_end)
+    dateline = _DATELINE_RE.match(text, start, end)
+    if dateline:
+        start = dateline.end()  # `KUWAIT CITY — The delegation ...`: the dateline is not content
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in "”’\"'»)":
         end -= 1
     return start, end
@@ -242,8 +319,13 @@ def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterat
     candidate with content `talks would resume`, cue `said`. Cues inside quoted
     regions (a speaker quoting someone else within a direct quote) are skipped.
     """
+    text = text_of(doc)
+    quoted_chars = bytearray(len(text) + 1)
+    for q_start, q_end in quoted_regions:
+        quoted_chars[q_start:q_end] = b"\x01" * (q_end - q_start)
+
     def in_quote(char: int) -> bool:
-        return any(start <= char < end for start, end in quoted_regions)
+        return bool(quoted_chars[char])
 
     for token in doc:
         if in_quote(token.idx):
@@ -263,9 +345,12 @@ def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterat
         parenthetical = _parenthetical_content(token)
         content = (*parenthetical, 0.75) if parenthetical else _content_of(token, cue, particle)
         if content is None:
+            trailing = _trailing_content(token)
+            content = (*trailing, 0.75) if trailing else None
+        if content is None:
             continue
         start, end, confidence = content
-        c_start, c_end = _clip_to_paragraph(doc.text, token.idx, *_char_span(doc, start, end))
+        c_start, c_end = _clip_to_paragraph(text, token.idx, *_char_span(doc, start, end))
         if c_end - c_start < 3:
             continue
         cue_end = token.idx + len(token.text)

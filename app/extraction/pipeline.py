@@ -9,9 +9,10 @@ from datetime import date
 from functools import lru_cache
 
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from app.extraction.cues import Candidate, find_reported
+from app.extraction.cues import Candidate, find_reported, text_of
 from app.extraction.dates import resolve_said_on
 from app.extraction.lexicons import word_set
 from app.extraction.positions import extract_positions
@@ -34,10 +35,34 @@ _GROUP_NOUNS = {"government", "opposition", "council", "committee", "delegation"
                 "community", "movement", "front", "campaign", "white house", "kremlin", "agency"}
 
 
+PARAGRAPH_COMPONENT = "parley_paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: the parser otherwise runs sentences
+    across paragraphs and hangs one paragraph's verb on the previous one's."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if token.is_space:
+            token.is_sent_start = False  # blank lines stay with the sentence they close
+        elif "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def prepare_nlp(nlp: spacy.Language) -> spacy.Language:
+    """Add the paragraph-break component before the parser (once); returns `nlp`."""
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model_name: str) -> spacy.Language:
-    """Load a spaCy pipeline once per name: `load_nlp("en_core_web_sm")`."""
-    return spacy.load(model_name)
+    """Load a spaCy pipeline once per name: `load_nlp("en_core_web_sm")`, with the
+    paragraph-break component the extractor relies on."""
+    return prepare_nlp(spacy.load(model_name))
 
 
 class Extractor:
@@ -48,7 +73,7 @@ class Extractor:
     """
 
     def __init__(self, nlp: spacy.Language) -> None:
-        self.nlp = nlp
+        self.nlp = prepare_nlp(nlp)
 
     def extract(self, text: str, published_on: date | None = None) -> Extraction:
         """Statements and positions of one article."""
@@ -79,7 +104,7 @@ def analyse(doc: Doc, published_on: date | None = None) -> Extraction:
 
 def find_candidates(doc: Doc) -> list[Candidate]:
     """Direct, mixed and indirect candidates with speaker mentions, deduplicated, in text order."""
-    text = doc.text
+    text = text_of(doc)
     quoted = find_quoted(text)
     quotations = [q for q in quoted if is_quotation(doc, q)]
     regions = [(q.open_at, q.outer_end) for q in quotations]
@@ -200,7 +225,7 @@ def _link_follow_ons(candidates: list[Candidate]) -> None:
 
 def _statements(doc: Doc, candidates: list[Candidate]) -> list[Statement]:
     """Resolve speakers in reading order and build Statements."""
-    text = doc.text
+    text = text_of(doc)
     resolver = Resolver(doc)
     resolved: dict[int, tuple[tuple[int, int] | None, ActorRef | None, float, tuple[int, int] | None]] = {}
     order = sorted(candidates, key=lambda c: c.mention[0] if c.mention else doc.char_span(c.start, c.end, alignment_mode="expand").start if doc.char_span(c.start, c.end, alignment_mode="expand") is not None else 0)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.cues import Candidate, cue_of
+from app.extraction.cues import Candidate, cue_of, sentence_of, text_of
 from app.extraction.speakers import mention_for, noun_phrase
 
 # Opening mark -> closing marks it accepts. `“` may also be closed by a stray `“`
@@ -134,7 +134,7 @@ def is_quotation(doc: Doc, quoted: Quoted) -> bool:
     `he said: “We will go.”` -> True; `fighters from “Jund”` -> False (a name inside a
     clause); `a “new era”` -> False (no verb, inside a clause).
     """
-    text = doc.text
+    text = text_of(doc)
     words = quoted.words(text)
     if words == 0 or quoted.close_at is None and not quoted.continues:
         return False  # an unclosed mark not reopened by the next paragraph is a stray
@@ -180,7 +180,7 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
     `“We will go,” he said, “but not now.”` yields two candidates with cue `said`;
     a paragraph that reopens a multi-paragraph quotation continues its speaker (`inherit`).
     """
-    text = doc.text
+    text = text_of(doc)
     out: list[Candidate] = []
     previous: Candidate | None = None
     previous_quote: Quoted | None = None
@@ -196,7 +196,7 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
             right_end = min(right_end, newline)
         right = _tokens_between(doc, quoted.outer_end, right_end)
         if right:
-            sentence_end = right[0].sent.end if right[0].i > 0 else len(doc)
+            sentence_end = sentence_of(right[0])[1]
             right = [t for t in right if t.i < max(sentence_end, right[0].i + 3)][: _MAX_RIGHT_CUE_DISTANCE + 4]
             candidate = _cue_in(right[: _MAX_RIGHT_CUE_DISTANCE], regions, nearest_last=False)
             # `...’ She stressed: ‘...’` introduces the next quotation, not this one.
@@ -205,8 +205,12 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
         # Left side: `He added: “...”`, `said “...”`, `According to her, ‘...’`.
         paragraph_start = text.rfind("\n", 0, quoted.open_at) + 1
         left = _tokens_between(doc, paragraph_start, quoted.open_at)
+        previous_paragraph = text[:paragraph_start].rstrip()
+        if not left and previous_paragraph.endswith(":"):
+            # `The envoy said:` closing one paragraph introduces the quotation opening the next.
+            left = _tokens_between(doc, text.rfind("\n", 0, len(previous_paragraph)) + 1, len(previous_paragraph))
         if left:
-            sentence_start = left[-1].sent.start
+            sentence_start = sentence_of(left[-1])[0]
             left_in_sentence = [t for t in left if t.i >= sentence_start]
             attached = bool(left_in_sentence) and (
                 left_in_sentence[-1].text in (":", ",", "that") or cue_of(left_in_sentence[-1]) is not None
@@ -220,7 +224,8 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
         colon_subject = None
         if verb is None and left and left[-1].text == ":":
             # `The text consists of one sentence: ‘...’`: the document speaks.
-            root = left[-1].sent.root
+            s_start, s_end = sentence_of(left[-1])
+            root = doc[s_start:s_end].root
             colon_subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if colon_subject is not None:
             made = Candidate("direct", quoted.start, quoted.end, None, None, 0.7, from_quote=True)

@@ -175,7 +175,7 @@ class Resolver:
                 person.roles |= roles
                 break
         else:
-            person = _Person(name, last, set(roles))
+            person = _Person(name, last, set(roles), _role_gender(roles))
             self.people.append(person)
         if subject:
             self.person_at.append((tokens[0].i, person))
@@ -211,16 +211,16 @@ class Resolver:
         for token in node.subtree:
             if ent.start <= token.i < ent.end or abs(token.i - ent.start) > 20:
                 continue
-            if token.lower_ in word_set("titles.txt") or token.ent_type_ == "NORP":
-                roles.add(token.lemma_.lower())
+            if token.lower_ in word_set("titles.txt") or token.ent_type_ in ("NORP", "GPE"):
+                roles.add(_role_key(token))
         return roles
 
     def _roles_near(self, start: int) -> set[str]:
         """Role words in the few tokens before a name (`the UN envoy, Ana Ruiz`)."""
         roles = set()
         for token in self.doc[max(0, start - 8) : start]:
-            if token.lower_ in word_set("titles.txt") or token.pos_ in ("ADJ", "PROPN") and token.ent_type_ == "NORP":
-                roles.add(token.lemma_.lower())
+            if token.lower_ in word_set("titles.txt") or token.ent_type_ in ("NORP", "GPE"):
+                roles.add(_role_key(token))
         return roles
 
     def _recent_person(self, before: int, gender: str | None) -> _Person | None:
@@ -281,7 +281,7 @@ class Resolver:
             self.last_group = actor
             return actor, 0.85
         # A role noun: the person that role introduced.
-        role_words = {t.lemma_.lower() for t in span if t.lower_ in word_set("titles.txt")}
+        role_words = {_role_key(t) for t in span if t.lower_ in word_set("titles.txt")}
         if head.lower_ in word_set("titles.txt") or head.lemma_.lower() in word_set("titles.txt"):
             if head.tag_ in ("NNS", "NNPS"):
                 actor = ActorRef(_strip_determiners(span), "group", "group")
@@ -289,11 +289,16 @@ class Resolver:
                 return actor, 0.7
             person = None
             if span[0].lower_ not in ("another", "other"):  # `another negotiator` is someone new
-                person = self._person_with_role(start, role_words | self._adjectives(span))
+                person = self._person_with_role(start, role_words | self._adjectives(span), head.lemma_.lower())
             if person is not None:
                 self.person_at.append((start, person))
                 return ActorRef(person.name, "person", "title"), 0.75
-            return ActorRef(_strip_determiners(span), "person", "title"), 0.5
+            # Someone the article describes but does not name: later pronouns may refer to them.
+            description = _strip_determiners(span)
+            described = _Person(description, "#" + description.lower(), role_words, _role_gender(role_words))
+            self.people.append(described)
+            self.person_at.append((start, described))
+            return ActorRef(description, "person", "title"), 0.5
         # A state or a group as the article names it.
         state = _state_name(text)
         if state is not None:
@@ -304,9 +309,11 @@ class Resolver:
         return actor, 0.8
 
     def _adjectives(self, span) -> set[str]:
-        return {t.lemma_.lower() for t in span if t.pos_ in ("ADJ", "PROPN") and t.ent_type_ == "NORP"}
+        return {_role_key(t) for t in span if t.ent_type_ in ("NORP", "GPE")}
 
-    def _person_with_role(self, before: int, roles: set[str]) -> _Person | None:
+    def _person_with_role(self, before: int, roles: set[str], head: str) -> _Person | None:
+        """The person a role mention refers to: one introduced with a shared role word or
+        nationality, else (for generic roles, or in a lede naming nobody yet) the nearest."""
         best, best_score = None, 0
         for index, person in reversed(self.person_at):
             if index >= before:
@@ -314,12 +321,16 @@ class Resolver:
             score = len(person.roles & roles)
             if score > best_score:
                 best, best_score = person, score
-        if best is None:
-            for person in self.people:
-                if person.roles & roles:
-                    return person
+        if best is not None:
+            return best
+        for person in self.people:
+            if person.roles & roles and not person.name.startswith("#"):
+                return person
+        if head in _GENERIC_ROLES:
             return self._recent_person(before, None) or self._next_person(before)
-        return best
+        if not any(index < before for index, _ in self.person_at):
+            return self._next_person(before)
+        return None
 
     def _next_person(self, after: int) -> _Person | None:
         """`Iran's foreign minister said ... Ali Rostami spoke later`: a role may come first."""
@@ -381,6 +392,25 @@ class Resolver:
         label = token.ent_type_
         kind = "organisation" if label in _ORG_LABELS else "group"
         return ActorRef(_strip_determiners(span), kind, "group")
+
+
+_GENERIC_ROLES = {"diplomat", "official", "politician", "leader", "negotiator", "representative", "delegate"}
+_FEMININE_ROLES = {"spokeswoman", "chairwoman", "congresswoman", "queen", "mrs", "ms", "lady", "princess"}
+_MASCULINE_ROLES = {"spokesman", "chairman", "congressman", "king", "mr", "sir", "lord", "prince"}
+
+
+def _role_key(token: Token) -> str:
+    """A role or nationality word for matching: `Iranian` and `Iran` both give `iran`."""
+    state = _state_name(token.text)
+    return state.lower() if state else token.lemma_.lower()
+
+
+def _role_gender(roles: set[str]) -> str | None:
+    if roles & _FEMININE_ROLES:
+        return "f"
+    if roles & _MASCULINE_ROLES:
+        return "m"
+    return None
 
 
 def _strip_determiners(span) -> str:

@@ -29,6 +29,9 @@ PLACE_ENTS = ("GPE", "LOC", "FAC")
 SETTING_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr", "appos", "conj", "ROOT")
 SETTING_PREPS = ("at", "in", "to", "before", "by", "during", "from", "of", "for")
 MEETING_LEMMAS = ("meeting", "session", "debate", "sitting", "vote")
+PRESS_VERBS = ("tell", "brief", "speak", "talk", "say")
+# `proposed a summit in Addis Ababa`: talks someone asks for have not happened yet
+PROPOSING_LEMMAS = ("propose", "suggest", "offer", "plan", "call", "urge", "seek", "want", "invite")
 TITLE_TO_UN = re.compile(
     r"\b(?:ambassador|envoy|representative|permanent representative|delegate|mission)\s+(?:to|at)\s+the\s+"
     r"(?:UN|U\.N\.|United Nations)\b",
@@ -67,6 +70,7 @@ def _gazetteer() -> dict[str, Any]:
         "patterns": entries,
         "by_name": by_name,
         "talk_nouns": frozenset(data["talk_nouns"]),
+        "generic_talk_nouns": frozenset(data["generic_talk_nouns"]),
         "press_nouns": tuple(sorted(data["press_nouns"], key=len, reverse=True)),
         "press_audiences": tuple(data["press_audiences"]),
     }
@@ -164,22 +168,38 @@ def _place_talks(doc: Doc) -> list[_Mention]:
     for token in doc:
         if token.lower_ not in talk_nouns or token.pos_ not in ("NOUN", "PROPN"):
             continue
+        if any(c.lower_ in ("press", "news") for c in token.children if c.dep_ in ("compound", "amod")):
+            continue  # a press conference is a setting of its own, read per statement
         head = _talk_head(token)
         place = _place_of_talks(token) or (_place_of_talks(head) if head.i != token.i else None)
         sent = token.sent
         if token.dep_ == "compound" and token.head.lemma_.lower() not in MEETING_LEMMAS:
             continue  # `summit declaration`, `talks process`: a modifier, not the event
         if place is None:
-            if token.lower_ in ("talks", "negotiations", "summit", "meetings", "consultations"):
+            if token.lower_ in _gazetteer()["generic_talk_nouns"]:
                 found.append(_Mention(VenueRef("talks", "talks"), token.idx, token.idx + len(token), sent.start_char,
                                       True, generic=True))
             continue
+        named = any(c.dep_ == "compound" and c.ent_type_ in PLACE_ENTS for c in token.children)
+        if not named and token.dep_ not in ("nsubj", "nsubjpass") and _planned(token):
+            continue  # `offered to host the next round in Belgrade`: not where anything was said
         noun = "summit" if token.lower_ == "summit" else "conference" if token.lower_ == "conference" else "talks"
         name = f"{place} {noun}"
         ref = _gazetteer()["by_name"].get(name.casefold()) or VenueRef(
             name=name, kind="conference" if noun != "talks" else "talks", place=place)
         found.append(_Mention(ref, token.idx, token.idx + len(token), sent.start_char, True))
     return found
+
+
+def _planned(token: Token) -> bool:
+    """True when the talks are only planned: governed by an infinitive or a future modal."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lemma_.lower() in PROPOSING_LEMMAS or any(
+                c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "shall", "'ll") for c in node.children)
+    return False
 
 
 def _talk_head(token: Token) -> Token:
@@ -353,11 +373,8 @@ def _press_conference(doc: Doc, st: Statement, cue: Token, sent: SpacySpan) -> V
                 break
         if hit is not None:
             break
-    if hit is None and cue.lemma_ in ("tell", "brief"):
-        for child in cue.children:
-            if child.dep_ in ("dobj", "dative") and any(
-                    child.lower_ == a.split()[-1] for a in gaz["press_audiences"]):
-                hit = child.idx + len(child)
+    if hit is None:
+        hit = _press_audience(cue, st)
     said_from = _said_from(cue, st)
     if hit is None and said_from is None:
         return None
@@ -365,6 +382,23 @@ def _press_conference(doc: Doc, st: Statement, cue: Token, sent: SpacySpan) -> V
     if place is None:
         return None  # GUIDELINES: no press-conference venue without a place
     return VenueRef(name=f"press conference in {place}", kind="press_conference", place=place)
+
+
+def _press_audience(cue: Token, st: Statement) -> int | None:
+    """`told reporters`, `briefing journalists`, `Speaking to reporters in Ankara, X said`: the end
+    offset of the audience word, after which its place is looked for."""
+    audiences = {a.split()[-1] for a in _gazetteer()["press_audiences"]}
+    verbs = [cue] + [c for c in cue.children if c.dep_ in ("advcl", "prep", "conj") and c.lemma_ in PRESS_VERBS]
+    for verb in verbs:
+        if verb.lemma_ not in PRESS_VERBS:
+            continue
+        for child in verb.children:
+            objects = [child] if child.dep_ in ("dobj", "dative") else [
+                c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "to" else []
+            for obj in objects:
+                if obj.lower_ in audiences and not (st.content.start <= obj.idx < st.content.end):
+                    return obj.idx + len(obj)
+    return None
 
 
 def _said_from(cue: Token, st: Statement) -> str | None:

@@ -1,0 +1,182 @@
+"""Positions from hand-built statements and from narrative sentences of invented articles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.extraction.positions import extract_positions
+from app.extraction.types import ActorRef, Position, Span, Statement, VenueRef
+
+PUBLISHED = date(2023, 5, 15)
+TALKS = VenueRef("Ankara talks", "talks")
+
+
+def _span(text: str, part: str, after: int = 0) -> Span:
+    start = text.index(part, after)
+    return Span(start, start + len(part), part)
+
+
+def _statement(text: str, content: str, cue: str | None, mention: str, speaker: str,
+               kind: str = "indirect", venue: VenueRef | None = None) -> Statement:
+    return Statement(
+        kind=kind, content=_span(text, content), speaker_mention=_span(text, mention),
+        speaker=ActorRef(speaker, "person"), cue=_span(text, cue) if cue else None,
+        venue=venue, said_on=PUBLISHED, confidence=1.0)
+
+
+def _positions(nlp, text: str, statements: list[Statement]) -> list[Position]:
+    return extract_positions(nlp(text), statements, PUBLISHED)
+
+
+def _summary(positions: list[Position]) -> list[tuple[str, str | None, str]]:
+    return [(p.type, p.actor.name if p.actor else None, p.content.text) for p in positions]
+
+
+def test_urging_a_body_is_a_demand_addressed_to_it(nlp):
+    text = "The Varanian foreign minister Ines Kahl urged the Security Council to lift the blockade."
+    st = _statement(text, "the Security Council to lift the blockade", "urged",
+                    "The Varanian foreign minister Ines Kahl", "Ines Kahl", venue=TALKS)
+    [position] = _positions(nlp, text, [st])
+    assert (position.type, position.actor.name, position.content.text) == ("demand", "Ines Kahl", "lift the blockade")
+    assert position.target is not None and position.target.name == "Security Council"
+    assert (position.statement_index, position.venue, position.said_on) == (0, TALKS, PUBLISHED)
+
+
+def test_way_too_high_is_a_rejection(nlp):
+    text = "The opposition said that this figure is far too high."
+    st = _statement(text, "this figure is far too high", "said", "The opposition", "Kestrian opposition")
+    assert _summary(_positions(nlp, text, [st])) == [("reject", "Kestrian opposition", "this figure is far too high")]
+
+
+def test_will_travel_is_an_intention_with_the_verb_phrase_as_content(nlp):
+    text = "The mediator Ana Ruiz said she will travel to Vienna on Monday to meet both delegations."
+    st = _statement(text, "she will travel to Vienna on Monday to meet both delegations", "said",
+                    "The mediator Ana Ruiz", "Ana Ruiz")
+    assert _summary(_positions(nlp, text, [st])) == [
+        ("intend", "Ana Ruiz", "travel to Vienna on Monday to meet both delegations")]
+
+
+def test_trying_to_in_a_direct_quote_gives_one_intention_per_sentence(nlp):
+    text = '"We are trying to reopen the airport. We are also trying to free the hostages," Ruiz said.'
+    st = _statement(text, "We are trying to reopen the airport. We are also trying to free the hostages,",
+                    "said", "Ruiz", "Ana Ruiz", kind="direct")
+    assert _summary(_positions(nlp, text, [st])) == [
+        ("intend", "Ana Ruiz", "reopen the airport"), ("intend", "Ana Ruiz", "free the hostages")]
+
+
+def test_should_is_a_demand_over_the_whole_clause(nlp):
+    text = "The envoy Omar Saleh said that the border talks should resume without preconditions."
+    st = _statement(text, "the border talks should resume without preconditions", "said",
+                    "The envoy Omar Saleh", "Omar Saleh")
+    assert _summary(_positions(nlp, text, [st])) == [
+        ("demand", "Omar Saleh", "the border talks should resume without preconditions")]
+
+
+def test_a_third_party_named_in_the_content_holds_its_own_stance(nlp):
+    text = "The rebel commander Yusuf Hadid pointed out that the southern factions asked for safe corridors."
+    st = _statement(text, "the southern factions asked for safe corridors", "pointed out",
+                    "The rebel commander Yusuf Hadid", "Yusuf Hadid")
+    assert _summary(_positions(nlp, text, [st])) == [("demand", "southern factions", "safe corridors")]
+
+
+def test_warning_with_a_condition_is_a_threat(nlp):
+    text = "President Lev Dorn warned that his government would boycott the talks if the envoy sided with the rebels."
+    st = _statement(text, "his government would boycott the talks if the envoy sided with the rebels", "warned",
+                    "President Lev Dorn", "Lev Dorn")
+    assert _summary(_positions(nlp, text, [st])) == [
+        ("threaten", "Lev Dorn", "his government would boycott the talks if the envoy sided with the rebels")]
+
+
+def test_positive_judgement_of_a_proposal_is_support(nlp):
+    text = '"I think that these demands are reasonable," the envoy Omar Saleh said.'
+    st = _statement(text, "I think that these demands are reasonable,", "said", "the envoy Omar Saleh",
+                    "Omar Saleh", kind="direct")
+    assert _summary(_positions(nlp, text, [st])) == [("support", "Omar Saleh", "these demands are reasonable")]
+
+
+def test_predictions_and_self_exhortations_are_not_positions(nlp):
+    text = ('"There will be no peace while the shelling goes on," the envoy Omar Saleh said. '
+            '"We must be frank," he added.')
+    first = _statement(text, "There will be no peace while the shelling goes on,", "said",
+                       "the envoy Omar Saleh", "Omar Saleh", kind="direct")
+    second = _statement(text, "We must be frank,", "added", "he", "Omar Saleh", kind="direct")
+    assert _positions(nlp, text, [first, second]) == []
+
+
+def test_narrative_insistence_needs_no_statement(nlp):
+    text = "However, Moldavia seems to insist that all foreign troops leave the valley."
+    [position] = _positions(nlp, text, [])
+    assert (position.type, position.actor.name, position.content.text) == (
+        "demand", "Moldavia", "all foreign troops leave the valley")
+    assert (position.statement_index, position.said_on) == (None, PUBLISHED)
+
+
+def test_presented_draft_is_a_proposal_and_its_description_stays_with_it(nlp):
+    text = ("The UN General Assembly began a debate on Monday on a draft resolution presented by Chile "
+            "that demands an end to the shelling.")
+    st = _statement(text, "an end to the shelling", "demands", "a draft resolution presented by Chile", "Chile")
+    [position] = _positions(nlp, text, [st])
+    assert (position.type, position.actor.name, position.content.text) == (
+        "propose", "Chile", "a draft resolution presented by Chile that demands an end to the shelling")
+    assert position.venue is None and position.statement_index == 0
+
+
+def test_a_veto_rejects_the_draft_it_refers_to(nlp):
+    text = ("The council did not adopt the draft resolution proposed by Norway because "
+            "Russia and China vetoed it.")
+    assert _summary(_positions(nlp, text, [])) == [
+        ("reject", "Russia and China", "the draft resolution proposed by Norway")]
+
+
+def test_passive_welcome_names_its_agents_as_holders(nlp):
+    text = "The announcement was welcomed by the EU and Japan."
+    assert _summary(_positions(nlp, text, [])) == [("support", "EU and Japan", "The announcement")]
+
+
+def test_the_two_leaders_are_the_pair_named_before(nlp):
+    text = ("President Anna Berg and Prime Minister Karl Holm met at the border on Friday. "
+            "The two leaders agreed to reopen the crossing and exchange prisoners.")
+    assert _summary(_positions(nlp, text, [])) == [
+        ("agree", "Anna Berg and Karl Holm", "reopen the crossing and exchange prisoners")]
+
+
+def test_negated_acceptance_is_a_rejection_of_its_object(nlp):
+    text = "The minister Ines Kahl said her country will not accept the new border plan."
+    st = _statement(text, "her country will not accept the new border plan", "said",
+                    "The minister Ines Kahl", "Ines Kahl")
+    assert _summary(_positions(nlp, text, [st])) == [("reject", "Ines Kahl", "the new border plan")]
+
+
+def test_accusation_holds_the_charge_and_targets_the_accused(nlp):
+    text = "Prime Minister Elin Varga accused Belgrade of stoking tensions in the north."
+    [position] = _positions(nlp, text, [])
+    assert (position.type, position.actor.name, position.content.text) == (
+        "criticize", "Elin Varga", "stoking tensions in the north")
+    assert position.target is not None and position.target.name == "Belgrade"
+
+
+def test_failing_to_agree_is_no_agreement(nlp):
+    text = "The Security Council failed to agree on a statement about the fighting."
+    assert _positions(nlp, text, []) == []
+
+
+def test_how_the_talks_go_is_an_assessment_not_support(nlp):
+    text = "The envoy Omar Saleh said the talks were positive and useful."
+    st = _statement(text, "the talks were positive and useful", "said", "The envoy Omar Saleh", "Omar Saleh")
+    assert _positions(nlp, text, [st]) == []
+
+
+def test_warning_of_consequences_with_a_condition_is_a_threat(nlp):
+    text = "Iran warned of consequences if its border was changed."
+    assert _summary(_positions(nlp, text, [])) == [("threaten", "Iran", "consequences if its border was changed")]
+
+
+def test_warning_of_a_famine_is_no_threat(nlp):
+    assert _positions(nlp, "The agency warned of a famine in the south.", []) == []
+
+
+def test_he_inside_a_direct_quote_is_not_the_speaker(nlp):
+    text = '"He will resign within a week," the opposition leader Mira Hall said.'
+    st = _statement(text, "He will resign within a week,", "said", "the opposition leader Mira Hall",
+                    "Mira Hall", kind="direct")
+    assert _positions(nlp, text, [st]) == []

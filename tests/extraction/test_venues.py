@@ -1,0 +1,108 @@
+"""Venues of hand-built statements over invented articles (independent of the quote stages)."""
+
+from __future__ import annotations
+
+from app.extraction.types import ActorRef, Span, Statement, VenueRef
+from app.extraction.venues import assign_venues
+
+
+def _span(text: str, part: str, after: int = 0) -> Span:
+    start = text.index(part, after)
+    return Span(start, start + len(part), part)
+
+
+def _statement(text: str, content: str, cue: str, mention: str, speaker: str, after: int = 0) -> Statement:
+    content_span = _span(text, content, after)
+    cue_span = _span(text, cue, max(0, min(text.index(mention, after), content_span.start) - 1))
+    return Statement(
+        kind="indirect", content=content_span, speaker_mention=_span(text, mention, after),
+        speaker=ActorRef(speaker, "person"), cue=cue_span, venue=None, said_on=None, confidence=1.0)
+
+
+def _names(nlp, text: str, statements: list[Statement]) -> list[str | None]:
+    return [v.name if v else None for v in assign_venues(nlp(text), statements)]
+
+
+def test_told_the_council_is_the_security_council(nlp):
+    text = ("The Security Council met on Tuesday. The Varanian ambassador Ines Kahl told the council "
+            "that the blockade must end.")
+    st = _statement(text, "the blockade must end", "told", "The Varanian ambassador Ines Kahl", "Ines Kahl")
+    assert assign_venues(nlp(text), [st]) == [VenueRef("UN Security Council", "body")]
+
+
+def test_a_resolution_named_by_the_council_is_not_a_setting(nlp):
+    text = "The minister Arvo Lind said the rebels must respect Security Council resolution 2110."
+    st = _statement(text, "the rebels must respect Security Council resolution 2110", "said",
+                    "The minister Arvo Lind", "Arvo Lind")
+    assert _names(nlp, text, [st]) == [None]
+
+
+def test_told_reporters_in_a_city_is_a_press_conference_that_covers_later_statements(nlp):
+    text = ("Foreign Minister Dana Orsk told reporters in Minsk that the ceasefire was holding. "
+            "Orsk added that prisoners would be exchanged next week.")
+    first = _statement(text, "the ceasefire was holding", "told", "Foreign Minister Dana Orsk", "Dana Orsk")
+    second = _statement(text, "prisoners would be exchanged next week", "added", "Orsk", "Dana Orsk",
+                        after=text.index("Orsk added"))
+    venues = assign_venues(nlp(text), [first, second])
+    expected = VenueRef("press conference in Minsk", "press_conference", "Minsk")
+    assert venues == [expected, expected]
+
+
+def test_press_conference_without_a_place_is_no_venue(nlp):
+    text = "At a press conference, the spokesman Ivo Brann said that the offer stood."
+    st = _statement(text, "the offer stood", "said", "the spokesman Ivo Brann", "Ivo Brann")
+    assert _names(nlp, text, [st]) == [None]
+
+
+def test_said_from_a_city(nlp):
+    text = "The special envoy Lara Quist said on Friday from Rome that she would fly to Cairo."
+    st = _statement(text, "she would fly to Cairo", "said", "The special envoy Lara Quist", "Lara Quist")
+    assert _names(nlp, text, [st]) == ["press conference in Rome"]
+
+
+def test_named_negotiation_for_its_participants_only(nlp):
+    text = ("There are negotiations taking place in Ankara between the rebel factions and Moldavia. "
+            "The rebel commander Yusuf Hadid revealed that the talks had stalled. "
+            "In Paris, the economist Claire Morel said that bread prices had doubled.")
+    inside = _statement(text, "the talks had stalled", "revealed", "The rebel commander Yusuf Hadid", "Yusuf Hadid")
+    outside = _statement(text, "bread prices had doubled", "said", "the economist Claire Morel", "Claire Morel")
+    assert _names(nlp, text, [inside, outside]) == ["Ankara talks", None]
+
+
+def test_gazetteer_variant_gives_the_canonical_name(nlp):
+    text = "Speaking at the Munich Security Conference, the chancellor Ola Berg said Europe must rearm."
+    st = _statement(text, "Europe must rearm", "said", "the chancellor Ola Berg", "Ola Berg")
+    assert _names(nlp, text, [st]) == ["Munich Security Conference"]
+
+
+def test_a_draft_debated_in_the_general_assembly_gets_the_assembly(nlp):
+    text = ("The UN General Assembly began a debate on Monday on a draft resolution presented by Chile "
+            "that demands an end to the shelling. The draft resolution also expressed concern at the sieges.")
+    first = _statement(text, "an end to the shelling", "demands", "a draft resolution presented by Chile", "Chile")
+    second = _statement(text, "concern at the sieges", "expressed", "The draft resolution", "Chile",
+                        after=text.index("The draft resolution also"))
+    assert _names(nlp, text, [first, second]) == ["UN General Assembly", "UN General Assembly"]
+
+
+def test_relayed_answer_does_not_inherit_the_press_conference(nlp):
+    text = ("The envoy Tomas Reyes said in a press conference in Oslo that he would meet both sides. "
+            "A correspondent said that when asked about peace, the envoy said that nobody knew.")
+    first = _statement(text, "he would meet both sides", "said", "The envoy Tomas Reyes", "Tomas Reyes")
+    relayed = _statement(text, "nobody knew", "said", "the envoy", "Tomas Reyes", after=text.index("when asked"))
+    assert _names(nlp, text, [first, relayed]) == ["press conference in Oslo", None]
+
+
+def test_no_statements_no_venues(nlp):
+    assert assign_venues(nlp("Nothing was said."), []) == []
+
+
+def test_speaking_to_reporters_in_a_city(nlp):
+    text = "Speaking to reporters in Ankara, the president Emre Kaya said the corridor must stay open."
+    st = _statement(text, "the corridor must stay open", "said", "the president Emre Kaya", "Emre Kaya")
+    assert _names(nlp, text, [st]) == ["press conference in Ankara"]
+
+
+def test_proposed_talks_are_not_a_venue(nlp):
+    text = "The envoy Zhang Wei praised the mediation and proposed a regional summit in Addis Ababa."
+    st = _statement(text, "a regional summit in Addis Ababa", "proposed", "The envoy Zhang Wei", "Zhang Wei")
+    assert _names(nlp, text, [st]) == [None]
