@@ -105,3 +105,84 @@ def bench_ingest(path: Path, *, limit: int | None, workers: int, database_url: s
         "api_latency_ms_p50": round(statistics.median(latencies) * 1000, 1),
         "api_latency_ms_p95": round(latencies[int(0.95 * (n - 1))] * 1000, 1),
     }
+
+
+# --- extraction speed: the engine against the raw parser ------------------
+
+_worker_extractor: Any = None
+
+
+def _raw_chunk(texts: list[str]) -> int:
+    return sum(1 for _ in _worker_extractor.nlp.pipe(texts, batch_size=16))
+
+
+def _full_chunk(texts: list[str]) -> int:
+    return sum(len(r.statements) for r in _worker_extractor.extract_many((t, None) for t in texts))
+
+
+def _timed(run: Any, *args: Any) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = run(*args)
+    return time.perf_counter() - start, result
+
+
+def _in_workers(job: Any, texts: list[str], workers: int) -> float:
+    import multiprocessing
+
+    # Forked after the model is loaded, so workers share its pages and start at once;
+    # each returns a count, not Docs, so nothing heavy crosses the process boundary.
+    chunks = [texts[i::workers] for i in range(workers)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        start = time.perf_counter()
+        pool.map(job, chunks)
+        return time.perf_counter() - start
+
+
+def _peak_rss_mb(who: int) -> float:
+    import resource
+
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # Linux reports KiB
+
+
+def bench_extract(path: Path, *, limit: int | None, workers: int, long_words: int) -> dict[str, Any]:
+    """Articles/s and words/s of spaCy alone and of the full engine, in one run."""
+    import resource
+
+    from app import extraction
+    from app.config import get_settings
+
+    global _worker_extractor
+    texts = [a["text"] for a in _articles(path, limit)]
+    words = sum(len(t.split()) for t in texts)
+    _worker_extractor = extraction.Extractor(extraction.load_nlp(get_settings().spacy_model))
+    _full_chunk(texts[:4])  # warm up caches and lazy lexicons
+    rss_loaded = _peak_rss_mb(resource.RUSAGE_SELF)
+
+    results: dict[str, Any] = {"articles": len(texts), "words": words}
+    steps = [("raw_1p", lambda: _timed(_raw_chunk, texts)[0]),
+             ("full_1p", lambda: _timed(_full_chunk, texts)[0]),
+             (f"raw_{workers}p", lambda: _in_workers(_raw_chunk, texts, workers)),
+             (f"full_{workers}p", lambda: _in_workers(_full_chunk, texts, workers))]
+    for name, step in tqdm(steps, desc="bench extract"):
+        seconds = step()
+        results[f"{name}_articles_per_s"] = round(len(texts) / seconds, 2)
+        results[f"{name}_words_per_s"] = round(words / seconds)
+    results["full_over_raw_1p"] = round(results["full_1p_articles_per_s"] / results["raw_1p_articles_per_s"], 3)
+    results[f"full_{workers}p_over_1p"] = round(
+        results[f"full_{workers}p_articles_per_s"] / results["full_1p_articles_per_s"], 2
+    )
+
+    # Linear in length: one long article against the same words as short ones.
+    pool_words = " ".join(texts).split()
+    long_text = " ".join((pool_words * (long_words // max(len(pool_words), 1) + 1))[:long_words])
+    long_s, _ = _timed(_full_chunk, [long_text])
+    short_texts = [" ".join(pool_words[i : i + 600]) for i in range(0, len(pool_words), 600)]
+    short_s, _ = _timed(_full_chunk, short_texts)
+    results["long_article_words"] = long_words
+    results["long_over_short_seconds_per_word"] = round(
+        (long_s / long_words) / (short_s / len(pool_words)), 2
+    )
+    results["peak_rss_mb_model_loaded"] = rss_loaded
+    results["peak_rss_mb_parent"] = _peak_rss_mb(resource.RUSAGE_SELF)
+    results["peak_rss_mb_workers"] = _peak_rss_mb(resource.RUSAGE_CHILDREN)
+    return results

@@ -46,12 +46,15 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--json", action="store_true", help="print the scorer's JSON")
     evaluate.set_defaults(run=cmd_eval)
 
-    bench = commands.add_parser("bench", help="benchmarks: `bench ingest --jsonl FILE`")
-    bench.add_argument("what", choices=["ingest"])
+    bench = commands.add_parser(
+        "bench", help="benchmarks: `ingest` (through the HTTP API), `extract` (engine vs spaCy)"
+    )
+    bench.add_argument("what", choices=["ingest", "extract"])
     bench.add_argument("--jsonl", type=Path, required=True, help="articles {text, title?, published_at?}")
     bench.add_argument("--limit", type=int, help="use the first N articles")
-    bench.add_argument("--workers", type=int, default=1, help="server processes and concurrent clients")
-    bench.add_argument("--database-url", help="default: a fresh SQLite file")
+    bench.add_argument("--workers", type=int, help="ingest: server processes and clients (1); extract: 2")
+    bench.add_argument("--database-url", help="ingest: default a fresh SQLite file")
+    bench.add_argument("--long-words", type=int, default=20_000, help="extract: words of the long article")
     bench.set_defaults(run=cmd_bench)
 
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
@@ -179,11 +182,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> None:
-    from app.bench import bench_ingest
+    from app.bench import bench_extract, bench_ingest
 
-    result = bench_ingest(
-        args.jsonl, limit=args.limit, workers=args.workers, database_url=args.database_url
-    )
+    if args.what == "ingest":
+        result = bench_ingest(
+            args.jsonl, limit=args.limit, workers=args.workers or 1, database_url=args.database_url
+        )
+    else:
+        result = bench_extract(
+            args.jsonl, limit=args.limit, workers=args.workers or 2, long_words=args.long_words
+        )
     print(json.dumps(result, indent=2))
 
 
