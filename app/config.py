@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=2_000_000, alias="PARLEY_MAX_BODY_BYTES")
     max_text_chars: int = Field(default=200_000, alias="PARLEY_MAX_TEXT_CHARS")
     max_batch_items: int = Field(default=100, alias="PARLEY_MAX_BATCH_ITEMS")
+    # Comma-separated origins allowed to call the API from a browser; `*` for any.
+    parley_cors_origins: str = ""
     page_limit_default: int = 50
     page_limit_max: int = 500
 
@@ -31,6 +33,10 @@ class Settings(BaseSettings):
         if not url.startswith(("sqlite", "postgresql")):
             raise ValueError("DATABASE_URL must be a sqlite:// or postgresql+psycopg:// URL")
         return url
+
+    @property
+    def cors_origins(self) -> list[str]:
+        return [o.strip() for o in self.parley_cors_origins.split(",") if o.strip()]
 
     @property
     def api_keys(self) -> frozenset[str]:

@@ -42,6 +42,11 @@ class Unauthorized(AppError):
     title = "Unauthorized"
 
 
+class InvalidParameter(AppError):
+    status = 422
+    title = "Invalid request"
+
+
 class BadCursor(AppError):
     status = 400
     title = "Invalid cursor"

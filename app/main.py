@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
 from app import extraction
@@ -14,7 +15,7 @@ from app.api import actors, articles, health, positions, statements, venues
 from app.config import Settings, get_settings
 from app.db import make_engine, migrate
 from app.errors import install_error_handlers
-from app.limits import BodySizeLimit
+from app.middleware import BodySizeLimit, ETags
 
 log = logging.getLogger("parley")
 
@@ -50,6 +51,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.dependency_overrides[get_settings] = lambda: settings
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ETags)
+    if settings.cors_origins:
+        # Lets a dashboard in a browser call Parley directly; reads only unless a key is sent.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "X-API-Key", "Content-Type", "If-None-Match"],
+            expose_headers=["ETag", "Link"],
+        )
     for module in (articles, statements, positions, actors, venues, health):
         app.include_router(module.router)
     return app

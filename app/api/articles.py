@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, Request, Response, status
 
 from app.api.deps import (
     CursorQuery,
+    PeriodDep,
     ExtractorDep,
     LimitDep,
     SessionDep,
@@ -85,16 +85,15 @@ def list_articles(
     response: Response,
     session: SessionDep,
     limit: LimitDep,
+    period: PeriodDep,
     cursor: CursorQuery = None,
     source: str | None = None,
-    date_from: Annotated[date | None, Query(alias="from", description="Published on or after")] = None,
-    date_to: Annotated[date | None, Query(alias="to", description="Published on or before")] = None,
 ) -> Page[ArticlePublic]:
     items, next_cursor = articles.list_articles(
         session,
         source=source,
-        date_from=date_from,
-        date_to=date_to,
+        date_from=period.start,
+        date_to=period.end,
         limit=limit,
         cursor=cursor,
     )

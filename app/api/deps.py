@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import secrets
-from typing import Annotated
+from datetime import date
+from typing import Annotated, NamedTuple
 
 from fastapi import Depends, Query, Request, Response
 from sqlmodel import Session
@@ -11,7 +13,7 @@ from sqlmodel import Session
 from app import extraction
 from app.config import Settings, get_settings
 from app.db import get_session
-from app.errors import Unauthorized
+from app.errors import InvalidParameter, Unauthorized
 from app.models import Page
 
 SessionDep = Annotated[Session, Depends(get_session)]
@@ -62,3 +64,44 @@ def paged(request: Request, response: Response, items: list, next_cursor: str | 
         url = request.url.include_query_params(cursor=next_cursor)
         response.headers["Link"] = f'<{url}>; rel="next"'
     return Page(items=items, next_cursor=next_cursor)
+
+
+class Period(NamedTuple):
+    start: date | None
+    end: date | None
+
+
+_PERIOD = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _bounds(value: str, name: str) -> tuple[date, date]:
+    """`2016` -> the year, `2016-12` -> the month, `2016-12-10` -> that day."""
+    parts = [int(p) for p in value.split("-")]
+    try:
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
+        day = date(*parts)
+        return day, day
+    except (ValueError, calendar.IllegalMonthError) as error:
+        raise InvalidParameter(f"{name}: {value!r} is not a valid date, month or year") from error
+
+
+def period(
+    date_from: Annotated[str | None, Query(
+        alias="from", pattern=_PERIOD, examples=["2016-12-01"],
+        description="On or after: a date (2016-12-01), a month (2016-12, from its first day) or a year",
+    )] = None,
+    date_to: Annotated[str | None, Query(
+        alias="to", pattern=_PERIOD, examples=["2016-12"],
+        description="On or before: a date, a month (2016-12, to its last day) or a year",
+    )] = None,
+) -> Period:
+    start = _bounds(date_from, "from")[0] if date_from else None
+    end = _bounds(date_to, "to")[1] if date_to else None
+    return Period(start, end)
+
+
+PeriodDep = Annotated[Period, Depends(period)]

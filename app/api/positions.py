@@ -1,14 +1,15 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import CursorQuery, LimitDep, SessionDep, paged
+from app.api.deps import CursorQuery, LimitDep, PeriodDep, SessionDep, paged
+from app.api.formats import FormatQuery, export_responses, negotiate, stream
 from app.errors import Problem
 from app.models import Page, PositionPublic, PositionType
 from app.services import statements
+from app.services.statements import Filters
 
 router = APIRouter(prefix="/positions", tags=["positions"])
 
@@ -17,32 +18,29 @@ router = APIRouter(prefix="/positions", tags=["positions"])
     "",
     response_model=Page[PositionPublic],
     summary="Find negotiation positions by actor, type, venue and date",
-    responses={400: {"model": Problem}, 422: {"model": Problem}},
+    description="Filters combine, as for statements; `format=ndjson|csv` streams every match.",
+    responses={**export_responses(PositionPublic), 400: {"model": Problem}, 422: {"model": Problem}},
 )
 def list_positions(
     request: Request,
     response: Response,
     session: SessionDep,
     limit: LimitDep,
+    period: PeriodDep,
     cursor: CursorQuery = None,
     actor: Annotated[list[str], Query(description="Actor name; repeatable", examples=["Russia"])] = [],  # noqa: B006
-    actor_id: int | None = None,
-    type: Annotated[list[PositionType], Query(description="Position type; repeatable")] = [],  # noqa: B006, A002
-    venue: Annotated[list[str], Query(description="Venue name or variant; repeatable")] = [],  # noqa: B006
-    date_from: Annotated[date | None, Query(alias="from")] = None,
-    date_to: Annotated[date | None, Query(alias="to")] = None,
-    article_id: int | None = None,
-) -> Page[PositionPublic]:
-    items, next_cursor = statements.list_positions(
-        session,
-        actors=actor,
-        actor_id=actor_id,
-        types=list(type),
-        venues=venue,
-        date_from=date_from,
-        date_to=date_to,
-        article_id=article_id,
-        limit=limit,
-        cursor=cursor,
+    actor_id: Annotated[int | None, Query(examples=[1])] = None,
+    type: Annotated[list[PositionType], Query(description="Position type; repeatable", examples=["demand"])] = [],  # noqa: B006, A002
+    venue: Annotated[list[str], Query(description="Venue name or variant; repeatable", examples=["Ankara talks"])] = [],  # noqa: B006
+    article_id: Annotated[int | None, Query(examples=[1])] = None,
+    format: FormatQuery = None,  # noqa: A002
+):  # type: ignore[no-untyped-def]
+    filters = Filters(
+        actors=actor, actor_id=actor_id, venues=venue, date_from=period.start,
+        date_to=period.end, types=list(type), article_id=article_id,
     )
+    fmt = negotiate(request, format)
+    if fmt != "json":
+        return stream(statements.iter_positions(session, filters), PositionPublic, fmt, "positions")
+    items, next_cursor = statements.list_positions(session, filters, limit=limit, cursor=cursor)
     return paged(request, response, items, next_cursor)

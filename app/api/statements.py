@@ -1,14 +1,15 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import CursorQuery, LimitDep, SessionDep, paged
+from app.api.deps import CursorQuery, LimitDep, PeriodDep, SessionDep, paged
+from app.api.formats import FormatQuery, export_responses, negotiate, stream
 from app.errors import Problem
 from app.models import Page, StatementPublic
 from app.services import statements
+from app.services.statements import Filters
 
 router = APIRouter(prefix="/statements", tags=["statements"])
 
@@ -20,35 +21,32 @@ router = APIRouter(prefix="/statements", tags=["statements"])
     description="Filters combine. `actor` matches canonical names, aliases and surnames, "
     "case- and accent-insensitively (`de Mistura` finds `Staffan de Mistura`); "
     "`venue` matches a venue or its variants (`UNGA`). Keyset pages: pass `next_cursor` back "
-    "as `cursor`, or follow the `Link: rel=\"next\"` header.",
-    responses={400: {"model": Problem}, 422: {"model": Problem}},
+    "as `cursor`, or follow the `Link: rel=\"next\"` header. `format=ndjson|csv` streams "
+    "every match instead.",
+    responses={**export_responses(StatementPublic), 400: {"model": Problem}, 422: {"model": Problem}},
 )
 def list_statements(
     request: Request,
     response: Response,
     session: SessionDep,
     limit: LimitDep,
+    period: PeriodDep,
     cursor: CursorQuery = None,
     actor: Annotated[list[str], Query(description="Actor name; repeatable", examples=["de Mistura"])] = [],  # noqa: B006
-    actor_id: int | None = None,
+    actor_id: Annotated[int | None, Query(examples=[1])] = None,
     venue: Annotated[list[str], Query(description="Venue name or variant; repeatable", examples=["UN General Assembly"])] = [],  # noqa: B006
-    date_from: Annotated[date | None, Query(alias="from", description="Said on or after")] = None,
-    date_to: Annotated[date | None, Query(alias="to", description="Said on or before")] = None,
-    kind: Literal["direct", "indirect", "mixed"] | None = None,
-    article_id: int | None = None,
-) -> Page[StatementPublic]:
-    items, next_cursor = statements.list_statements(
-        session,
-        actors=actor,
-        actor_id=actor_id,
-        venues=venue,
-        date_from=date_from,
-        date_to=date_to,
-        kind=kind,
-        article_id=article_id,
-        limit=limit,
-        cursor=cursor,
+    kind: Annotated[Literal["direct", "indirect", "mixed"] | None, Query(examples=["direct"])] = None,
+    article_id: Annotated[int | None, Query(examples=[1])] = None,
+    format: FormatQuery = None,  # noqa: A002
+):  # type: ignore[no-untyped-def]
+    filters = Filters(
+        actors=actor, actor_id=actor_id, venues=venue, date_from=period.start,
+        date_to=period.end, kind=kind, article_id=article_id,
     )
+    fmt = negotiate(request, format)
+    if fmt != "json":
+        return stream(statements.iter_statements(session, filters), StatementPublic, fmt, "statements")
+    items, next_cursor = statements.list_statements(session, filters, limit=limit, cursor=cursor)
     return paged(request, response, items, next_cursor)
 
 

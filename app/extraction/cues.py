@@ -7,12 +7,20 @@ mention and an actor, `pipeline` merges candidates with direct quotes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from app.extraction.candidates import (
+    Candidate,
+    char_span,
+    clip_to_paragraph,
+    is_quote_token,
+    sentence_of,
+    subtree_range,
+    text_of,
+    trim_tokens,
+)
 from app.extraction.lexicons import Cue, reporting_cues
 
 # Particles that turn a verb into another cue (`call for`, `point out`).
@@ -23,50 +31,13 @@ _QUESTION_MARKS = {"if", "whether"}
 # Cues that never take a plain object, so a long object holding a verb is a misparsed clause.
 _CLAUSE_ONLY = {"say", "add", "claim", "state", "insist", "declare", "assert", "reply", "respond",
                 "explain", "write", "argue", "contend", "announce", "reveal", "stress", "emphasize"}
+# Words opening an adjunct after a mid-sentence attribution, not the rest of the clause.
+_ADJUNCT_OPENERS = {"as", "while", "after", "before", "because", "when", "amid", "despite", "since", "though",
+                    "although", "but", "and", "with", "without", "ahead"}
+# Cues whose object is the addressee (`told reporters`), not what was said.
+_TELLING = {"tell", "inform", "brief", "assure", "note", "confirm", "report", "warn"}
 # Cues whose content may be an indirect question (`questioned whether the vote was fair`).
 _QUESTIONING = {"question", "wonder", "explain"}
-_DATELINE_RE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*")
-_QUOTE_CHARS = set("\"'“”‘’«»„")
-
-
-@dataclass
-class Candidate:
-    """One statement before speaker resolution. Offsets are characters; `verb` is the
-    token index of the cue (None for an unattributed quote); `inherit` is set when a
-    bare quote takes the speaker of an earlier candidate."""
-
-    kind: str
-    start: int
-    end: int
-    cue: tuple[int, int] | None
-    verb: int | None
-    confidence: float
-    inherit: Candidate | None = None
-    mention: tuple[int, int] | None = None  # token range [a, b) of the speaker mention
-    from_quote: bool = False
-    frame: str = "clause"  # clause | inf | np | according | quote
-
-
-def text_of(doc: Doc) -> str:
-    """`Doc.text` rebuilds the string from the tokens on every access; keep it once."""
-    text = doc.user_data.get("parley_text")
-    if text is None:
-        text = doc.user_data["parley_text"] = doc.text
-    return text
-
-
-def sentence_of(token: Token) -> tuple[int, int]:
-    """Token range of the sentence holding `token`. `Token.sent` walks the whole Doc on
-    every call; this indexes the sentences once per Doc."""
-    doc = token.doc
-    index = doc.user_data.get("parley_sentences")
-    if index is None:
-        index = [(0, 0)] * len(doc)
-        for sentence in doc.sents:
-            for i in range(sentence.start, sentence.end):
-                index[i] = (sentence.start, sentence.end)
-        doc.user_data["parley_sentences"] = index
-    return index[token.i]
 
 
 def cue_of(token: Token) -> tuple[Cue, Token | None] | None:
@@ -87,35 +58,6 @@ def cue_of(token: Token) -> tuple[Cue, Token | None] | None:
     return (cue, None) if cue is not None else None
 
 
-def _is_quote_token(token: Token) -> bool:
-    return all(char in _QUOTE_CHARS for char in token.text)
-
-
-def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Token range without the complementiser and edge punctuation (quote marks kept
-    at the end when the span also holds the opening mark)."""
-    while start < end and (doc[start].is_punct and not _is_quote_token(doc[start]) or doc[start].is_space):
-        start += 1
-    if start < end and doc[start].lower_ in ("that",) and doc[start].dep_ == "mark":
-        start += 1
-    while start < end and (doc[start].is_punct and not _is_quote_token(doc[start]) or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        if _is_quote_token(doc[end - 1]) and any(_is_quote_token(t) for t in doc[start : end - 1]):
-            # Keep a closing mark only when the opening one is inside too.
-            break
-        end -= 1
-    return start, end
-
-
-def _subtree_range(token: Token) -> tuple[int, int]:
-    return token.left_edge.i, token.right_edge.i + 1
-
-
-def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
 def _is_hedged_or_hypothetical(verb: Token) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _HEDGES:
         return True
@@ -131,18 +73,52 @@ def is_participle_cue(token: Token) -> bool:
 
 def _cut_participles(clause: Token, start: int, end: int) -> tuple[int, int]:
     """End a reported clause before a participle cue inside it (`X, adding that Y`)."""
+    doc = clause.doc
     for token in clause.subtree:
         if token.i > clause.i and is_participle_cue(token) and token.left_edge.i > start:
             end = min(end, token.left_edge.i)
+        elif token.i > clause.i and cue_of(token) is not None and token.right_edge.i + 1 >= end - 1:
+            # `X would reopen, the agency reported`: a trailing attribution is not content.
+            subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            if subject is not None and doc[subject.left_edge.i - 1].text == ",":
+                end = min(end, subject.left_edge.i - 1)
     return start, end
 
 
 _CONTINUATIONS = ("in addition", "as well as", "including", "particularly", "especially", "notably")
 
 
+def _cut_final_aside(doc, start: int, end: int) -> int:
+    """End a reported clause before a closing `, which ...` aside: the writer explaining
+    a term (`enriched uranium, which can have military uses`), not the speaker."""
+    for token in doc[start:end]:
+        if token.dep_ == "relcl" and token.right_edge.i + 1 >= end - 1 and token.left_edge.i - 1 > start \
+                and doc[token.left_edge.i - 1].text == "," and token.left_edge.lower_ in ("which", "who", "whose"):
+            return token.left_edge.i - 1
+    return end
+
+
+def _np_end(obj: Token) -> int:
+    """End of a noun-phrase content before a comma-led relative clause, appositive or dash
+    aside (`the plan, which critics call ...`, `the Nordic Council, the body that ...`)."""
+    doc = obj.doc
+    end = obj.right_edge.i + 1
+    for token in obj.subtree:
+        if token.i <= obj.i or token.i >= end:
+            continue
+        comma_led = doc[token.left_edge.i - 1].text == ","
+        # An appositive after a name describes it; after a common noun it is usually a list.
+        aside = token.dep_ in ("relcl", "acl") or token.dep_ == "appos" and doc[token.left_edge.i - 2].pos_ == "PROPN"
+        if token.text in ("—", "--", "–") or aside and comma_led:
+            end = min(end, token.left_edge.i - 1 if token.dep_ in ("relcl", "appos", "acl") else token.i)
+    return end
+
+
 def _continues_demand(child: Token) -> bool:
     if child.dep_ == "advcl" and child.tag_ == "VBG" and not is_participle_cue(child):
         return True
+    if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in child.children):
+        return True  # `warned of consequences if the deal collapsed`
     phrase = child.doc[child.left_edge.i : child.left_edge.i + 3].text.lower()
     if child.dep_ == "prep" and child.lower_ in ("as", "for", "of"):
         return True  # `dismissed X as Y`, `criticized X for Y`: the judgement itself
@@ -156,18 +132,30 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
     clauses = [c for c in children if c.dep_ == "ccomp"]
     if clauses:
         clause = min(clauses, key=lambda c: abs(c.i - verb.i))
+        inner = [c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i]
+        if inner and cue_of(clause) is not None and clause.i > verb.i:
+            # `said X, the agency reported` parsed as said -> reported -> X: the agency relays.
+            clause = inner[0]
         wh_clause = clause.left_edge.tag_ in ("WP", "WRB", "WDT") or clause.left_edge.lower_ in _QUESTION_MARKS
         if wh_clause and cue.lemma not in _QUESTIONING:
             return None  # `maintained what he saw`, `know whether`: not a reported statement
         if cue.lemma == "ask" and any(t.lower_ in _QUESTION_MARKS for t in clause.subtree if t.dep_ == "mark"):
             return None  # `asked if ...` is a question put to someone, not their words
-        start, end = _cut_participles(clause, *_subtree_range(clause))
-        # `added that X, but “Y”`: a verbless conjunct the parser hangs on the cue continues X.
+        start, end = _cut_participles(clause, *subtree_range(clause))
+        for child in clause.children:
+            if child.i > clause.i and child.text == ";" and child.i < end:
+                end = child.i  # `X was not intended; they only learned ...`: one clause only
+        # `added that X, but “Y”` / `said X but he was already working on Y`: a conjunct the
+        # parser hangs on the cue, right after the clause, continues what was reported.
         for child in children:
-            if child.dep_ == "conj" and child.i > end and child.pos_ in ("NOUN", "PROPN", "ADJ") \
-                    and doc[child.left_edge.i - 1].dep_ == "cc" or child.dep_ == "conj" and child.i > end \
-                    and child.pos_ in ("NOUN", "PROPN", "ADJ") and doc[end : child.left_edge.i].text.strip(" ,") in ("but", "and"):
+            if child.dep_ != "conj" or child.i < end or cue_of(child) is not None:
+                continue
+            joined_by = doc[end : child.left_edge.i].text.strip(" ,")
+            verbless = child.pos_ in ("NOUN", "PROPN", "ADJ")
+            clause_like = child.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+            if joined_by in ("but", "and") and verbless or joined_by == "but" and clause_like:
                 end = max(end, child.right_edge.i + 1)
+        end = _cut_final_aside(doc, start, end)
         start, end = trim_tokens(doc, start, end)
         return (start, end, 0.85) if end - start >= 2 else None
     if "pred" in cue.flags:
@@ -179,8 +167,16 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
             start, end = trim_tokens(doc, objects[0].left_edge.i, max(p.right_edge.i for p in predicates) + 1)
             return (start, end, 0.7) if end - start >= 2 else None
         return None
+    for obj in (c for c in children if c.dep_ in ("dobj", "dative")):
+        for token in obj.subtree:
+            # `told a meeting of leaders that few people understood ...`: a complement clause
+            # misparsed as a relative clause (a relative `that` is a pronoun, not a mark).
+            if token.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+                start, end = trim_tokens(doc, *subtree_range(token))
+                return (start, end, 0.75) if end - start >= 2 else None
     if cue.lemma in _CLAUSE_ONLY:
-        # `Zarif said none of the parties believed ...`: the sm parser sometimes makes the
+        # `Ruiz said none of the parties believed ...`: the sm parser sometimes makes the
         # clause's subject an object of `said`; a long object holding a verb is a clause.
         objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
         if objects and any(t.pos_ == "VERB" for t in objects[0].subtree):
@@ -216,7 +212,7 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
             obj = objects[0]
             if obj.pos_ == "PRON":
                 return None
-            start, end = obj.left_edge.i, obj.right_edge.i + 1
+            start, end = obj.left_edge.i, _np_end(obj)
             # The parser often hangs the rest of the demand on the verb (`called for X,
             # distinguishing Y`, `stressed X in addition to Y`): take those along.
             for child in children:
@@ -239,14 +235,17 @@ def _according_to(token: Token) -> tuple[int, int, Token] | None:
     if source is None:
         return None
     head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
+        head = head.head  # `the fourth person shot, according to X`: the whole clause
     doc = token.doc
-    h_start, h_end = _subtree_range(head)
-    a_start, a_end = _subtree_range(token)
+    h_start, h_end = subtree_range(head)
+    a_start, a_end = subtree_range(token)
     if head == token or not (h_start <= a_start and a_end <= h_end):
         return None
     if a_start <= h_start + 1:
         start, end = a_end, h_end
-    elif a_end >= h_end - 1:
+    elif a_end >= h_end - 1 or head.i < a_start:
+        # `X happened, according to Y, and Z`: the clause is complete before the attribution.
         start, end = h_start, a_start
     else:
         start, end = h_start, h_end  # attribution inside the clause: the span includes it
@@ -268,11 +267,14 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     if before < 0 or doc[before].text != "," or after >= len(doc) or doc[after].text != ",":
         return None
     s_start, s_end = sentence_of(verb)
-    if any(_is_quote_token(t) for t in doc[s_start:s_end]):
+    if any(is_quote_token(t) for t in doc[s_start:s_end]):
         return None  # a split direct quotation, handled with the quotes
     rest = [t for t in doc[after + 1 : s_end] if not t.is_punct]
     if len(rest) < 2 or before - s_start < 1:
         return None
+    if rest[0].lower_ in _ADJUNCT_OPENERS:
+        # `X happened, diplomats said, as the deadline loomed`: the clause ended before.
+        return trim_tokens(doc, s_start, before)
     return trim_tokens(doc, s_start, s_end)
 
 
@@ -282,10 +284,14 @@ def _trailing_content(verb: Token) -> tuple[int, int] | None:
     doc = verb.doc
     if verb.dep_ not in ("conj", "parataxis", "ROOT", "advcl") or verb.head.i > verb.i:
         return None
+    if verb.lemma_.lower() not in _CLAUSE_ONLY | _TELLING or any(
+        c.dep_ == "dobj" for c in verb.children if verb.lemma_.lower() not in _TELLING
+    ):
+        return None  # `the opposition rejected the map`: an object, not a trailing attribution
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if not subjects:
         return None
-    comma = subjects[0].left_edge.i - 1
+    comma = subjects[-1].left_edge.i - 1
     s_start, s_end = sentence_of(verb)
     if comma <= s_start or doc[comma].text != ",":
         return None
@@ -295,21 +301,6 @@ def _trailing_content(verb: Token) -> tuple[int, int] | None:
         return None
     start, end = trim_tokens(doc, s_start, comma)
     return (start, end) if end - start >= 3 else None
-
-
-def _clip_to_paragraph(text: str, verb_at: int, start: int, end: int) -> tuple[int, int]:
-    """The parser may run a sentence across a paragraph break; content never does."""
-    para_start = text.rfind("\n", 0, verb_at) + 1
-    para_end = text.find("\n", verb_at)
-    if para_end == -1:
-        para_end = len(text)
-    start, end = max(start, para_start), min(end, para_end)
-    dateline = _DATELINE_RE.match(text, start, end)
-    if dateline:
-        start = dateline.end()  # `KUWAIT CITY — The delegation ...`: the dateline is not content
-    while end > start and not text[end - 1].isalnum() and text[end - 1] not in "”’\"'»)":
-        end -= 1
-    return start, end
 
 
 def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterator[Candidate]:
@@ -333,7 +324,7 @@ def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterat
         according = _according_to(token)
         if according is not None:
             start, end, _source = according
-            c_start, c_end = _char_span(doc, start, end)
+            c_start, c_end = char_span(doc, start, end)
             to = next(c for c in token.children if c.lower_ == "to")
             yield Candidate("indirect", c_start, c_end, (token.idx, to.idx + len(to.text)), token.i, 0.8,
                             frame="according")
@@ -350,7 +341,7 @@ def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterat
         if content is None:
             continue
         start, end, confidence = content
-        c_start, c_end = _clip_to_paragraph(text, token.idx, *_char_span(doc, start, end))
+        c_start, c_end = clip_to_paragraph(text, token.idx, *char_span(doc, start, end))
         if c_end - c_start < 3:
             continue
         cue_end = token.idx + len(token.text)

@@ -52,8 +52,8 @@ _REL_DAYS = {
 
 
 @lru_cache(maxsize=1)
-def reporting_lemmas() -> frozenset[str]:
-    """Lemmas of verbs that introduce speech; shared with the positions stage."""
+def _reporting_lemmas() -> frozenset[str]:
+    """Lemmas of verbs that introduce speech (data/stances.json, shared with the positions stage)."""
     with _DATA.open(encoding="utf-8") as handle:
         return frozenset(json.load(handle)["reporting_verbs"])
 
@@ -61,15 +61,19 @@ def reporting_lemmas() -> frozenset[str]:
 def resolve_said_on(doc: Doc, start: int, end: int, published_on: date | None) -> date | None:
     """`She said on Friday that he will travel on Saturday.` published Monday 2024-03-11
     yields 2024-03-08 (the Friday before); with no tied expression, the publication date."""
+    tied: list[tuple[bool, str, re.Match[str]]] = []
     for sent in _sentences(doc, start, end):
         for kind, match in _matches(sent):
             span = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
                                  alignment_mode="expand")
-            if span is None or not _tied_to_cue(span):
-                continue
-            resolved = _resolve(kind, match, published_on)
-            if resolved is not None:
-                return resolved
+            verb = _speaking_verb(span) if span is not None else None
+            if verb is not None:
+                tied.append((start <= verb.idx < end, kind, match))
+    # `X said on Monday ..., while Y said on Tuesday ...`: the verb inside the statement's span wins
+    for _own, kind, match in sorted(tied, key=lambda item: not item[0]):
+        resolved = _resolve(kind, match, published_on)
+        if resolved is not None:
+            return resolved
     return published_on
 
 
@@ -99,13 +103,15 @@ def _governing_verb(token: Token) -> Token | None:
     return node if node.pos_ in ("VERB", "AUX") else None
 
 
-def _tied_to_cue(span: Span) -> bool:
-    """True when the expression dates the act of speaking, not an event in what was said."""
+def _speaking_verb(span: Span) -> Token | None:
+    """The reporting verb the expression dates, or None when it dates an event in what was said."""
     verb = _governing_verb(span.root)
-    if verb is None or verb.lemma_.lower() not in reporting_lemmas():
-        return False
+    if verb is None or verb.lemma_.lower() not in _reporting_lemmas():
+        return None
     # a reporting verb inside another one's complement belongs to the content
-    return not (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in reporting_lemmas())
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in _reporting_lemmas():
+        return None
+    return verb
 
 
 def _resolve(kind: str, match: re.Match[str], published_on: date | None) -> date | None:

@@ -1,12 +1,21 @@
-"""The venue gazetteer (data/venues.json) as lookups outside the engine need it."""
+"""The venue gazetteer (data/venues.json): the one place that reads the file, and the
+lookups outside the engine need."""
 
 from __future__ import annotations
 
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 VENUES_FILE = Path(__file__).parent / "data" / "venues.json"
+
+
+@lru_cache(maxsize=1)
+def load_venues() -> dict[str, Any]:
+    """data/venues.json as parsed, read once and shared (callers must not change it):
+    `load_venues()["venues"][0]["name"]` is `UN Security Council`."""
+    return json.loads(VENUES_FILE.read_text(encoding="utf-8"))
 
 
 def _fold(name: str) -> str:
@@ -16,7 +25,7 @@ def _fold(name: str) -> str:
 @lru_cache(maxsize=1)
 def _variants_by_name() -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
-    for venue in json.loads(VENUES_FILE.read_text(encoding="utf-8"))["venues"]:
+    for venue in load_venues()["venues"]:
         names = (venue["name"], *venue.get("variants", ()))
         for name in names:
             table.setdefault(_fold(name), names)

@@ -12,12 +12,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from app.extraction.cues import Candidate, find_reported, text_of
+from app.extraction.candidates import Candidate, text_of
+from app.extraction.cue_forms import find_colon_attributions, find_noun_cues
+from app.extraction.cues import find_reported
 from app.extraction.dates import resolve_said_on
 from app.extraction.lexicons import word_set
+from app.extraction.mentions import mention_for
 from app.extraction.positions import extract_positions
 from app.extraction.quotes import Quoted, attribute_quotations, find_quoted, is_quotation
-from app.extraction.speakers import Resolver, mention_for
+from app.extraction.speakers import Resolver
 from app.extraction.types import ActorRef, Extraction, Span, Statement
 from app.extraction.venues import assign_venues
 
@@ -115,6 +118,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     for candidate in found:
         candidate.mention = mention_for(doc, doc[candidate.verb]) if candidate.verb is not None else None
     found = [c for c in found if c.mention is not None and _plausible_speaker(doc, c)]
+    found += find_colon_attributions(doc, regions)
+    found += find_noun_cues(doc, regions)
     found = _drop_stacked(doc, found)
     for candidate in found:
         length = max(1, candidate.end - candidate.start)
@@ -173,7 +178,7 @@ def _is_relay(doc: Doc, mention: tuple[int, int]) -> bool:
 
 
 def _drop_stacked(doc: Doc, reported: list[Candidate]) -> list[Candidate]:
-    """`He said he had explained that X` keeps only the outer cue; `IRIB said Zarif said X`
+    """`He said he had explained that X` keeps only the outer cue; `the agency said Ruiz said X`
     keeps only the inner one (a relay is not a party)."""
     dropped: set[int] = set()
     for outer in reported:
@@ -185,7 +190,7 @@ def _drop_stacked(doc: Doc, reported: list[Candidate]) -> list[Candidate]:
                 continue
             inverted = doc[outer.verb].idx >= outer.end
             if outer.mention and _is_relay(doc, outer.mention) or inverted:
-                # `..., he said, IRIB said` / `X said Y, sources said`: the relay goes.
+                # `..., he said, the agency said` / `X said Y, sources said`: the relay goes.
                 dropped.add(id(outer))
                 continue
             head = doc[inner.mention[0] : inner.mention[1]].root if inner.mention else None
@@ -228,11 +233,11 @@ def _statements(doc: Doc, candidates: list[Candidate]) -> list[Statement]:
     text = text_of(doc)
     resolver = Resolver(doc)
     resolved: dict[int, tuple[tuple[int, int] | None, ActorRef | None, float, tuple[int, int] | None]] = {}
-    order = sorted(candidates, key=lambda c: c.mention[0] if c.mention else doc.char_span(c.start, c.end, alignment_mode="expand").start if doc.char_span(c.start, c.end, alignment_mode="expand") is not None else 0)
-    for candidate in order:
-        if candidate.mention is not None:
-            actor, confidence = resolver.resolve(*candidate.mention)
-            resolved[id(candidate)] = (candidate.mention, actor, confidence, candidate.cue)
+    # Mentions in reading order, so pronouns and role nouns see who came before them.
+    with_mentions = sorted((c for c in candidates if c.mention is not None), key=lambda c: c.mention[0])
+    for candidate in with_mentions:
+        actor, confidence = resolver.resolve(*candidate.mention)
+        resolved[id(candidate)] = (candidate.mention, actor, confidence, candidate.cue)
     statements = []
     for candidate in candidates:
         source = candidate

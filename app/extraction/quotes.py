@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.cues import Candidate, cue_of, sentence_of, text_of
-from app.extraction.speakers import mention_for, noun_phrase
+from app.extraction.candidates import Candidate, sentence_of, text_of
+from app.extraction.cues import cue_of
+from app.extraction.mentions import mention_for, noun_phrase
 
 # Opening mark -> closing marks it accepts. `“` may also be closed by a stray `“`
 # typed as a closing mark, which some outlets do.
@@ -64,6 +65,8 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
     i = start
     while i < end:
         char = text[i]
+        if char == "”" and i == start:
+            char = "“"  # a paragraph opened with the closing mark by mistake
         if char in _PAIRS and _can_open(text, i) and (char not in _SINGLE or i == start or not text[i - 1].isalnum()):
             closers = _PAIRS[char]
             j = i + 1
@@ -122,6 +125,13 @@ def find_quoted(text: str) -> list[Quoted]:
 # Words after which a quoted stretch starts a quotation rather than naming a term.
 _LEAD_INS = {":", ",", "that", "—", "–", "(", "-", ";"}
 _MAX_RIGHT_CUE_DISTANCE = 6
+_DASH_SIGNATURE_RE = re.compile(r"[^\S\n]*[―—–]{1,2}[^\S\n]*(?=[A-Z])")
+
+
+def quoted_open_mark(text: str, quoted: Quoted) -> str:
+    """The opening mark of a quoted stretch, as it would reopen after an attribution."""
+    mark = text[quoted.open_at]
+    return "“" if mark == "”" else mark
 
 
 def _has_verb(doc: Doc, start: int, end: int) -> bool:
@@ -151,11 +161,13 @@ def is_quotation(doc: Doc, quoted: Quoted) -> bool:
         return False
     if words >= 6:
         return True
+    if text[quoted.start : quoted.end].rstrip().endswith(",") and text.find(quoted_open_mark(text, quoted), quoted.outer_end, quoted.outer_end + 60) != -1:
+        return True  # `“My hope,” he said, “is that ...”`: the first half of a split quotation
     return words >= 2 and _has_verb(doc, quoted.start, quoted.end)
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    span = doc.char_span(start, end, alignment_mode="contract")
+    span = doc.char_span(start, min(end, len(text_of(doc))), alignment_mode="contract")
     return list(span) if span is not None else []
 
 
@@ -221,15 +233,37 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
                 candidate = _cue_in(left_in_sentence, regions, nearest_last=True)
                 if candidate is not None and (verb is None or (left_in_sentence and left_in_sentence[-1].text == ":")):
                     verb = candidate
+        dash = _DASH_SIGNATURE_RE.match(text, quoted.outer_end)
+        if verb is None and dash:
+            # `“...” ― Ana Ruiz`: a quotation signed with a dash (tweets, epigraphs).
+            signature = _tokens_between(doc, dash.end(), min(len(text), dash.end() + 80))
+            name = []
+            for token in signature:
+                if token.pos_ != "PROPN" and not (name and token.text in (".", "-")) or "\n" in token.text:
+                    break
+                name.append(token)
+            if name:
+                made = Candidate("direct", quoted.start, quoted.end, (dash.start(), dash.end()), None, 0.7,
+                                 from_quote=True)
+                made.mention = (name[0].i, name[-1].i + 1)
+                out.append(made)
+                previous, previous_quote = made, quoted
+                continue
         colon_subject = None
         if verb is None and left and left[-1].text == ":":
             # `The text consists of one sentence: ‘...’`: the document speaks.
-            s_start, s_end = sentence_of(left[-1])
-            root = doc[s_start:s_end].root
-            colon_subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            colon = left[-1]
+            s_start = sentence_of(colon)[0]
+            # The clause before the colon: its highest verb, whose head lies outside it.
+            before = [t for t in doc[s_start : colon.i] if t.head == t or t.head.i >= colon.i]
+            verbs = [t for t in before if t.pos_ in ("VERB", "AUX")] or before
+            if verbs:
+                colon_subject = next((c for c in verbs[0].children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if colon_subject is not None:
             made = Candidate("direct", quoted.start, quoted.end, None, None, 0.7, from_quote=True)
-            made.mention = noun_phrase(colon_subject, left[-1])
+            m_start, m_end = noun_phrase(colon_subject, left[-1])
+            verb_at = colon_subject.head.i
+            made.mention = (m_start, min(m_end, verb_at) if verb_at > m_start else m_end)  # ends at its verb
         elif verb is not None:
             cue_tok = verb
             cue = (cue_tok.idx, cue_tok.idx + len(cue_tok.text))

@@ -11,93 +11,27 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.lexicons import pronoun_genders, state_aliases, word_set
+from app.extraction.candidates import sentence_of
+from app.extraction.lexicons import pronoun_genders, word_set
+from app.extraction.mentions import (
+    SUBJECTS,
+    clean_name,
+    is_title_word,
+    join_tokens,
+    name_tokens,
+    state_name,
+    strip_determiners,
+)
 from app.extraction.types import ActorRef
 
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = ("advcl", "conj", "xcomp", "ccomp", "pcomp", "parataxis")
-_RELATIVE = {"that", "which", "who", "whom"}
 _AGENT_VERBS = {"present", "propose", "prepare", "draft", "submit", "sponsor", "table", "introduce",
                 "put", "write", "author", "issue", "circulate", "send", "adopt", "pass", "approve"}
 _ADOPT_VERBS = {"adopt", "pass", "approve", "endorse", "issue"}
-_DETERMINERS = {"the", "a", "an", "all", "some", "many", "several", "both", "these", "those", "this",
-                "that", "its", "his", "her", "their", "other", "another", "most", "few", "two", "three"}
-_GROUP_KINDS = {"NORP"}
 _ORG_LABELS = {"ORG", "FAC"}
 _PERSONLESS_WORDS = {"council", "nations", "union", "assembly", "agency", "ministry", "committee",
                      "organization", "organisation", "party", "government", "army", "forces", "front",
                      "office", "department", "house", "court", "bank", "fund", "league", "alliance",
                      "times", "post", "news", "press", "commission", "parliament", "congress", "senate"}
-
-
-def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
-    """Token range of the speaker mention a cue verb is tied to.
-
-    In `The UN envoy, Ana Ruiz, said that ...` the cue `said` yields the range of
-    `The UN envoy, Ana Ruiz`; `..., adding that ...` climbs to the main verb's subject;
-    `According to her, ...` yields `her`.
-    """
-    if verb.lower_ == "according":
-        to = next((c for c in verb.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        return noun_phrase(source, verb) if source is not None else None
-    current = verb
-    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
-        # `X said Y, adding that Z`: the parser may hang `adding` on Y's verb; the speaker
-        # is the subject of the nearest reporting verb above.
-        above = verb.head
-        while above.head != above and above.dep_ in _CLIMB and not _reports(above):
-            above = above.head
-        if _reports(above.head) and above.dep_ in ("ccomp",):
-            current = above.head
-        elif _reports(above):
-            current = above
-        else:
-            current = verb.head
-    for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
-        if subjects:
-            # `(Reuters) - Iran's minister said`: the subject nearest the verb.
-            subject = min(subjects, key=lambda c: abs(c.i - current.i))
-            if subject.lower_ in _RELATIVE and current.dep_ == "relcl":
-                return noun_phrase(current.head, verb)
-            return noun_phrase(subject, verb)
-        agents = [c for c in current.children if c.dep_ == "agent"]
-        if agents:
-            pobj = next((c for c in agents[0].children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return noun_phrase(pobj, verb)
-        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
-            return noun_phrase(current.head, verb)  # `a draft calling for X`: the draft speaks
-        if current.dep_ not in _CLIMB or current.head == current:
-            return None
-        current = current.head
-    return None
-
-
-def _reports(token: Token) -> bool:
-    from app.extraction.cues import cue_of  # cues imports nothing from here; avoid a cycle at import
-
-    return cue_of(token) is not None
-
-
-def noun_phrase(head: Token, verb: Token) -> tuple[int, int]:
-    """The noun phrase of `head` (title and appositive included), cut before the
-    clause that holds the cue and without edge punctuation."""
-    start, end = head.left_edge.i, head.right_edge.i + 1
-    for child in head.children:
-        c_start, c_end = child.left_edge.i, child.right_edge.i + 1
-        if c_start <= verb.i < c_end or child.dep_ == "relcl" and c_start > head.i:
-            if c_start > head.i:
-                end = min(end, c_start)
-            else:
-                start = max(start, c_end)
-    doc = head.doc
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    return start, end
 
 
 @dataclass
@@ -106,46 +40,6 @@ class _Person:
     last: str
     roles: set[str] = field(default_factory=set)
     gender: str | None = None
-
-
-def _is_title_word(token: Token) -> bool:
-    return token.lower_ in word_set("titles.txt") or token.lower_ in word_set("honorifics.txt")
-
-
-def _name_tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    """The last run of proper-noun tokens in a range that is not a title or a state:
-    `Foreign Minister Ana Ruiz` -> [Ana, Ruiz]."""
-    runs: list[list[Token]] = []
-    current: list[Token] = []
-    for token in doc[start:end]:
-        particle = token.lower_ in ("de", "al", "el", "van", "von", "bin", "ould", "la", "du", "da")
-        hyphen_name = token.text[:3].lower() in ("al-", "el-") and token.text[3:4].isupper()
-        if (token.pos_ == "PROPN" or hyphen_name or (particle and current)) and not _is_title_word(token):
-            current.append(token)
-        elif current and token.text == "-" and token.i + 1 < end:
-            current.append(token)
-        else:
-            if current:
-                runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    runs = [r for r in runs if r[-1].lower_ not in ("de", "al", "el", "-")]
-    return runs[-1] if runs else []
-
-
-def _join(tokens: list[Token]) -> str:
-    if not tokens:
-        return ""
-    doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text
-
-
-def _state_name(text: str) -> str | None:
-    key = text.lower().strip()
-    if key.startswith("the "):
-        key = key[4:]
-    return state_aliases().get(key)
 
 
 class Resolver:
@@ -164,12 +58,17 @@ class Resolver:
         self._index_people()
 
     def _register(self, tokens: list[Token], roles: set[str], subject: bool) -> _Person:
-        name = _join(tokens)
+        if len(tokens) > 2 and state_name(tokens[0].text):
+            tokens = tokens[1:]  # `Syria Ana Ruiz` from `Envoy for Syria Ana Ruiz`
+        name = join_tokens(tokens)
         if name.endswith("’s") or name.endswith("'s"):
             name = name[:-2]
         last = tokens[-1].lower_
+        first = tokens[0].lower_
         for person in self.people:
-            if person.last == last:
+            if len(tokens) > 1 and " " not in person.name and person.last == first:
+                person.last = last  # `Wang` seen first, then `Wang Lihua`: family name first
+            if person.last == last or len(tokens) == 1 and person.name.lower().split()[0] == last:
                 if len(name) > len(person.name):
                     person.name = name
                 person.roles |= roles
@@ -186,19 +85,26 @@ class Resolver:
         introduces (sm tags many of those ORG)."""
         doc = self.doc
         for ent in doc.ents:
-            tokens = [t for t in ent if not _is_title_word(t) and t.pos_ != "PUNCT" and t.lower_ not in ("’s", "'s")]
+            tokens = [t for t in ent if not is_title_word(t) and t.pos_ != "PUNCT" and t.lower_ not in ("’s", "'s")]
             if not tokens:
                 continue
             roles = self._roles_near(ent.start) | self._roles_in_phrase(ent)
             persony = ent.label_ == "PERSON"
             if not persony and ent.label_ in ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART") and len(tokens) >= 2:
                 persony = bool(roles) and not any(t.lower_ in _PERSONLESS_WORDS for t in tokens) \
-                    and _state_name(ent.text) is None
-            if not persony or len(tokens) == 0 or _state_name(_join(tokens)) is not None:
+                    and state_name(ent.text) is None
+            if not persony or len(tokens) == 0 or state_name(join_tokens(tokens)) is not None:
                 continue
             root = ent.root
-            subject = root.dep_ in _SUBJECTS or (root.dep_ in ("appos", "compound") and root.head.dep_ in _SUBJECTS)
+            subject = root.dep_ in SUBJECTS or (root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS)
             self._register(tokens, roles, subject)
+        # Titled subjects the NER missed: `President Ana Ruiz said` (tokens, not entities).
+        for token in doc:
+            if token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_:
+                run = name_tokens(doc, token.left_edge.i, token.i + 1)
+                titled = any(is_title_word(t) for t in doc[token.left_edge.i : token.i])
+                if len(run) >= 2 and titled and not any(t.lower_ in _PERSONLESS_WORDS for t in run):
+                    self._register(run, self._roles_near(run[0].i), True)
 
     def _roles_in_phrase(self, ent) -> set[str]:
         """Role words of the noun phrase a name sits in, appositive included:
@@ -208,7 +114,11 @@ class Resolver:
                 and node.head.pos_ in ("NOUN", "PROPN", "ADP"):
             node = node.head
         roles = set()
-        for token in node.subtree:
+        tokens = list(node.subtree)
+        if node.dep_ == "nsubj" and node.head.lemma_ == "be":
+            # `Ana Ruiz is the foreign minister`: the predicate names her role.
+            tokens += [t for c in node.head.children if c.dep_ == "attr" for t in c.subtree]
+        for token in tokens:
             if ent.start <= token.i < ent.end or abs(token.i - ent.start) > 20:
                 continue
             if token.lower_ in word_set("titles.txt") or token.ent_type_ in ("NORP", "GPE"):
@@ -218,7 +128,8 @@ class Resolver:
     def _roles_near(self, start: int) -> set[str]:
         """Role words in the few tokens before a name (`the UN envoy, Ana Ruiz`)."""
         roles = set()
-        for token in self.doc[max(0, start - 8) : start]:
+        sentence_start = sentence_of(self.doc[start])[0]
+        for token in self.doc[max(0, start - 8, sentence_start) : start]:
             if token.lower_ in word_set("titles.txt") or token.ent_type_ in ("NORP", "GPE"):
                 roles.add(_role_key(token))
         return roles
@@ -248,59 +159,84 @@ class Resolver:
                 return None, 0.3
             if gender in ("n", "p"):
                 actor = self.last_document or self.last_group if gender == "n" else self.last_group
+                actor = actor or self._recent_collective(start, plural=gender == "p")
                 if actor is not None:
                     return ActorRef(actor.name, actor.kind, "pronoun"), 0.6
             return None, 0.3
         # A document speaks for whoever presented or adopted it.
-        if head.lower_ in word_set("documents.txt") and not _name_tokens(doc, start, end):
+        if head.lower_ in word_set("documents.txt") and not name_tokens(doc, start, end):
             actor = self._document_issuer(head) or self.last_document
             if actor is not None:
                 self.last_document = actor
                 return ActorRef(actor.name, actor.kind, "group"), 0.7
         # A name, possibly after a title or in an appositive.
-        name_tokens = _name_tokens(doc, start, end)
-        if name_tokens:
-            joined = _join(name_tokens)
-            state = _state_name(joined)
-            if state is not None and len(name_tokens) == len([t for t in span if t.pos_ == "PROPN"]):
+        named = name_tokens(doc, start, end)
+        if named:
+            joined = join_tokens(named)
+            state = state_name(joined)
+            if state is not None and len(named) == len([t for t in span if t.pos_ == "PROPN"]):
                 actor = ActorRef(state, "state", "name")
                 self.last_group = actor
                 return actor, 0.9
-            labels = {t.ent_type_ for t in name_tokens}
-            last = name_tokens[-1].lower_
+            labels = {t.ent_type_ for t in named}
+            last = named[-1].lower_
             known = next((p for p in self.people if p.last == last), None)
-            person_like = known is not None or "PERSON" in labels or any(_is_title_word(t) for t in span) \
-                or (len(name_tokens) >= 2 and not labels & {"ORG", "GPE", "NORP", "FAC"})
-            if person_like and not any(t.lower_ in _PERSONLESS_WORDS for t in name_tokens):
-                person = known or self._register(name_tokens, set(), True)
+            if known is None and len(named) == 1:
+                # Family name first (`Wang Lihua` ... `Wang said`).
+                known = next((p for p in self.people if p.name.lower().split()[0] == last and " " in p.name), None)
+            person_like = known is not None or "PERSON" in labels or any(is_title_word(t) for t in span) \
+                or (len(named) >= 2 and not labels & {"ORG", "GPE", "NORP", "FAC"})
+            if person_like and not any(t.lower_ in _PERSONLESS_WORDS for t in named):
+                person = known or self._register(named, set(), True)
                 self.person_at.append((start, person))
-                method = "name" if person.name == _clean_name(joined) else "surname"
+                method = "name" if person.name == clean_name(joined) else "surname"
                 return ActorRef(person.name, "person", method), 0.95 if method == "name" else 0.9
             kind = "state" if labels & {"GPE"} else "organisation"
-            actor = ActorRef(_clean_name(_strip_determiners(span)), kind, "name")
+            entities = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
+            name = max(entities, key=len).text if entities else strip_determiners(span)
+            actor = ActorRef(clean_name(name), kind, "name")
             self.last_group = actor
             return actor, 0.85
+        # `state media`, `the outlet`: the news organisation the article names.
+        if head.lemma_.lower() in _MEDIA_NOUNS or head.lower_ in _MEDIA_NOUNS:
+            outlet = next((e for e in doc.ents if e.label_ in ("ORG", "LOC", "GPE", "FAC")
+                           and len(e) > 1 and e[-1].lower_ in _MEDIA_NAME_ENDS), None)
+            if outlet is not None:
+                # `The North's Korean Central News Agency`: the name after the possessor.
+                owner = max((t.i for t in outlet if t.tag_ == "POS"), default=outlet.start - 1)
+                actor = ActorRef(clean_name(doc[owner + 1 : outlet.end].text), "organisation", "title")
+                self.last_group = actor
+                return actor, 0.6
         # A role noun: the person that role introduced.
         role_words = {_role_key(t) for t in span if t.lower_ in word_set("titles.txt")}
         if head.lower_ in word_set("titles.txt") or head.lemma_.lower() in word_set("titles.txt"):
             if head.tag_ in ("NNS", "NNPS"):
-                actor = ActorRef(_strip_determiners(span), "group", "group")
+                actor = ActorRef(strip_determiners(span), "group", "group")
                 self.last_group = actor
                 return actor, 0.7
             person = None
             if span[0].lower_ not in ("another", "other"):  # `another negotiator` is someone new
-                person = self._person_with_role(start, role_words | self._adjectives(span), head.lemma_.lower())
+                # `a senior diplomat` introduces someone: only a shared role or nationality links it.
+                definite = span[0].lower_ not in ("a", "an", "one")
+                person = self._person_with_role(start, role_words | self._adjectives(span), head.lemma_.lower(), definite)
             if person is not None:
                 self.person_at.append((start, person))
                 return ActorRef(person.name, "person", "title"), 0.75
             # Someone the article describes but does not name: later pronouns may refer to them.
-            description = _strip_determiners(span)
+            description = strip_determiners(span)
             described = _Person(description, "#" + description.lower(), role_words, _role_gender(role_words))
             self.people.append(described)
             self.person_at.append((start, described))
             return ActorRef(description, "person", "title"), 0.5
+        # A surname the tagger missed (tagged as a common noun): the person known by it.
+        for token in span:
+            if token.text[:1].isupper():
+                known = next((p for p in self.people if p.last == token.lower_ and not p.name.startswith("#")), None)
+                if known is not None:
+                    self.person_at.append((start, known))
+                    return ActorRef(known.name, "person", "surname"), 0.85
         # A state or a group as the article names it.
-        state = _state_name(text)
+        state = state_name(text)
         if state is not None:
             actor = ActorRef(state, "state", "name")
         else:
@@ -311,7 +247,7 @@ class Resolver:
     def _adjectives(self, span) -> set[str]:
         return {_role_key(t) for t in span if t.ent_type_ in ("NORP", "GPE")}
 
-    def _person_with_role(self, before: int, roles: set[str], head: str) -> _Person | None:
+    def _person_with_role(self, before: int, roles: set[str], head: str, definite: bool = True) -> _Person | None:
         """The person a role mention refers to: one introduced with a shared role word or
         nationality, else (for generic roles, or in a lede naming nobody yet) the nearest."""
         best, best_score = None, 0
@@ -326,14 +262,31 @@ class Resolver:
         for person in self.people:
             if person.roles & roles and not person.name.startswith("#"):
                 return person
+        if not definite:
+            return None
         if head in _GENERIC_ROLES:
             return self._recent_person(before, None) or self._next_person(before)
         if not any(index < before for index, _ in self.person_at):
             return self._next_person(before)
         return None
 
+    def _recent_collective(self, before: int, plural: bool) -> ActorRef | None:
+        """`Iran rejected the offer. It said ...`: the nearest earlier subject that is a
+        state, an organisation or (for `they`) a plural group."""
+        for token in reversed(self.doc[:before]):
+            if token.dep_ not in SUBJECTS:
+                continue
+            if token.ent_type_ in ("GPE", "ORG", "NORP") and not plural or plural and token.tag_ in ("NNS", "NNPS"):
+                span = self.doc[token.left_edge.i : token.i + 1]
+                state = state_name(span.text)
+                if state:
+                    return ActorRef(state, "state", "name")
+                kind = "organisation" if token.ent_type_ == "ORG" else "group"
+                return ActorRef(clean_name(strip_determiners(span)), kind, "group")
+        return None
+
     def _next_person(self, after: int) -> _Person | None:
-        """`Iran's foreign minister said ... Ali Rostami spoke later`: a role may come first."""
+        """`Iran's foreign minister said ... Dara Navabi spoke later`: a role may come first."""
         for index, person in self.person_at:
             if index > after:
                 return person
@@ -341,7 +294,7 @@ class Resolver:
 
     def _group_name(self, span) -> str:
         """`the opposition` -> `Syrian opposition` when the article said so before."""
-        bare = _strip_determiners(span)
+        bare = strip_determiners(span)
         head = span.root
         if len(bare.split()) == 1:
             for token in self.doc[: span.start]:
@@ -359,6 +312,9 @@ class Resolver:
         """`a draft presented by Canada` -> Canada; `the council adopted a resolution` ->
         the council; else the same document noun with a presenter elsewhere."""
         doc = self.doc
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        if owner is not None:
+            return self._actor_of_np(owner)  # `the ministry's statement` speaks for the ministry
         candidates = [head] + [t for t in doc if t.lower_ == head.lower_ and t.i != head.i]
         for noun in candidates:
             for child in noun.children:
@@ -367,8 +323,8 @@ class Resolver:
                     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                     if pobj is not None:
                         return self._actor_of_np(pobj)
-            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ADOPT_VERBS:
-                subject = next((c for c in noun.head.children if c.dep_ in _SUBJECTS), None)
+            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ADOPT_VERBS | _AGENT_VERBS:
+                subject = next((c for c in noun.head.children if c.dep_ in SUBJECTS), None)
                 if subject is not None:
                     return self._actor_of_np(subject)
         return None
@@ -380,20 +336,26 @@ class Resolver:
         span = doc[start:end]
         conjuncts = [token] + list(token.conjuncts)
         if len(conjuncts) > 1:
-            names = [_state_name(c.text) or c.text for c in sorted(conjuncts, key=lambda c: c.i)]
+            names = []
+            for conjunct in sorted(conjuncts, key=lambda c: c.i):
+                words = [t for t in doc[conjunct.left_edge.i : conjunct.i + 1] if t.dep_ in ("compound", "amod") or t == conjunct]
+                text = " ".join(t.text for t in words)
+                names.append(state_name(text) or text)
             return ActorRef(", ".join(names[:-1]) + " and " + names[-1], "group", "group")
-        state = _state_name(span.text)
+        state = state_name(span.text)
         if state is not None:
             return ActorRef(state, "state", "name")
         for t in span:
-            state = _state_name(t.text)
+            state = state_name(t.text)
             if state is not None and t.ent_type_ in ("NORP", "GPE"):
                 return ActorRef(state, "state", "name")
         label = token.ent_type_
         kind = "organisation" if label in _ORG_LABELS else "group"
-        return ActorRef(_strip_determiners(span), kind, "group")
+        return ActorRef(clean_name(strip_determiners(span)), kind, "group")
 
 
+_MEDIA_NOUNS = {"media", "outlet", "agency", "television", "broadcaster", "newspaper", "channel", "radio"}
+_MEDIA_NAME_ENDS = {"agency", "television", "tv", "news", "broadcaster", "radio", "times", "post"}
 _GENERIC_ROLES = {"diplomat", "official", "politician", "leader", "negotiator", "representative", "delegate"}
 _FEMININE_ROLES = {"spokeswoman", "chairwoman", "congresswoman", "queen", "mrs", "ms", "lady", "princess"}
 _MASCULINE_ROLES = {"spokesman", "chairman", "congressman", "king", "mr", "sir", "lord", "prince"}
@@ -401,7 +363,7 @@ _MASCULINE_ROLES = {"spokesman", "chairman", "congressman", "king", "mr", "sir",
 
 def _role_key(token: Token) -> str:
     """A role or nationality word for matching: `Iranian` and `Iran` both give `iran`."""
-    state = _state_name(token.text)
+    state = state_name(token.text)
     return state.lower() if state else token.lemma_.lower()
 
 
@@ -413,21 +375,3 @@ def _role_gender(roles: set[str]) -> str | None:
     return None
 
 
-def _strip_determiners(span) -> str:
-    tokens = list(span)
-    while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].is_punct):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
-        tokens = tokens[:-1]
-    if not tokens:
-        return span.text
-    return span.doc[tokens[0].i : tokens[-1].i + 1].text
-
-
-def _clean_name(name: str) -> str:
-    for suffix in ("’s", "'s"):
-        if name.endswith(suffix):
-            name = name[: -len(suffix)]
-    if name.lower().startswith("the "):
-        name = name[4:]
-    return name.strip()

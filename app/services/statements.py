@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -13,69 +15,72 @@ from app.services.pagination import decode_cursor, split_page
 from app.services.registry import actor_ids_matching, venue_ids_matching
 from app.services.views import position_public, position_query, statement_public, statement_query
 
+# Rows fetched per round trip when streaming an export.
+STREAM_BATCH = 500
 
-def _filtered(
-    session: Session,
-    query: Any,
-    table: type[Statement] | type[Position],
-    *,
-    actors: list[str],
-    actor_id: int | None,
-    venues: list[str],
-    date_from: date | None,
-    date_to: date | None,
-    article_id: int | None,
-    cursor: str | None,
-) -> Any:
-    """The filters statements and positions share; keyset order is by id."""
-    if actors or actor_id is not None:
-        ids = {actor_id} if actor_id is not None else set()
-        for name in actors:
+
+@dataclass(frozen=True)
+class Filters:
+    """What a list of statements or positions may be narrowed by; all combine."""
+
+    actors: list[str] = field(default_factory=list)
+    actor_id: int | None = None
+    venues: list[str] = field(default_factory=list)
+    date_from: date | None = None
+    date_to: date | None = None
+    article_id: int | None = None
+    kind: str | None = None  # statements only
+    types: list[str] = field(default_factory=list)  # positions only
+
+
+def _filtered(session: Session, query: Any, table: type[Statement] | type[Position], filters: Filters) -> Any:
+    if filters.actors or filters.actor_id is not None:
+        ids = {filters.actor_id} if filters.actor_id is not None else set()
+        for name in filters.actors:
             ids.update(actor_ids_matching(session, name))
         query = query.where(table.actor_id.in_(ids))  # type: ignore[union-attr]
-    if venues:
-        ids = {i for name in venues for i in venue_ids_matching(session, name)}
+    if filters.venues:
+        ids = {i for name in filters.venues for i in venue_ids_matching(session, name)}
         query = query.where(table.venue_id.in_(ids))  # type: ignore[union-attr]
-    if date_from:
-        query = query.where(table.said_on >= date_from)  # type: ignore[operator]
-    if date_to:
-        query = query.where(table.said_on <= date_to)  # type: ignore[operator]
-    if article_id is not None:
-        query = query.where(table.article_id == article_id)
-    after = decode_cursor(cursor)
-    if after is not None:
-        query = query.where(table.id > after)  # type: ignore[operator]
+    if filters.date_from:
+        query = query.where(table.said_on >= filters.date_from)  # type: ignore[operator]
+    if filters.date_to:
+        query = query.where(table.said_on <= filters.date_to)  # type: ignore[operator]
+    if filters.article_id is not None:
+        query = query.where(table.article_id == filters.article_id)
+    if filters.kind and table is Statement:
+        query = query.where(Statement.kind == filters.kind)
+    if filters.types and table is Position:
+        query = query.where(Position.type.in_(filters.types))  # type: ignore[attr-defined]
     return query.order_by(table.id)
 
 
-def _page(session: Session, query: Any, limit: int) -> tuple[list[Any], str | None]:
+def _page(session: Session, query: Any, table: Any, limit: int, cursor: str | None) -> tuple[list[Any], str | None]:
+    after = decode_cursor(cursor)
+    if after is not None:
+        query = query.where(table.id > after)
     rows = session.exec(query.limit(limit + 1)).all()
     return split_page(rows, limit, rows[limit - 1][0].id if len(rows) > limit else None)
 
 
+def _stream(session: Session, query: Any) -> Iterator[Any]:
+    # yield_per: a server-side cursor on PostgreSQL, batched fetches on SQLite.
+    yield from session.exec(query.execution_options(yield_per=STREAM_BATCH))
+
+
 def list_statements(
-    session: Session,
-    *,
-    actors: list[str] = [],  # noqa: B006 - never mutated
-    actor_id: int | None = None,
-    venues: list[str] = [],  # noqa: B006
-    date_from: date | None = None,
-    date_to: date | None = None,
-    kind: str | None = None,
-    article_id: int | None = None,
-    limit: int,
-    cursor: str | None = None,
+    session: Session, filters: Filters, *, limit: int, cursor: str | None = None
 ) -> tuple[list[StatementPublic], str | None]:
-    """`actors=["de Mistura"]` gives the statements of every actor that name matches."""
-    query = statement_query()
-    if kind:
-        query = query.where(Statement.kind == kind)
-    query = _filtered(
-        session, query, Statement, actors=actors, actor_id=actor_id, venues=venues,
-        date_from=date_from, date_to=date_to, article_id=article_id, cursor=cursor,
-    )
-    rows, next_cursor = _page(session, query, limit)
+    """`Filters(actors=["de Mistura"])` gives the statements of every actor that name matches."""
+    query = _filtered(session, statement_query(), Statement, filters)
+    rows, next_cursor = _page(session, query, Statement, limit, cursor)
     return [statement_public(*row) for row in rows], next_cursor
+
+
+def iter_statements(session: Session, filters: Filters) -> Iterator[StatementPublic]:
+    """Every matching statement, read in batches: an export in constant memory."""
+    for row in _stream(session, _filtered(session, statement_query(), Statement, filters)):
+        yield statement_public(*row)
 
 
 def read_statement(session: Session, statement_id: int) -> StatementPublic:
@@ -86,25 +91,14 @@ def read_statement(session: Session, statement_id: int) -> StatementPublic:
 
 
 def list_positions(
-    session: Session,
-    *,
-    actors: list[str] = [],  # noqa: B006
-    actor_id: int | None = None,
-    types: list[str] = [],  # noqa: B006
-    venues: list[str] = [],  # noqa: B006
-    date_from: date | None = None,
-    date_to: date | None = None,
-    article_id: int | None = None,
-    limit: int,
-    cursor: str | None = None,
+    session: Session, filters: Filters, *, limit: int, cursor: str | None = None
 ) -> tuple[list[PositionPublic], str | None]:
-    """`types=["reject"]` gives every rejection, with its actor and target."""
-    query = position_query()
-    if types:
-        query = query.where(Position.type.in_(types))  # type: ignore[attr-defined]
-    query = _filtered(
-        session, query, Position, actors=actors, actor_id=actor_id, venues=venues,
-        date_from=date_from, date_to=date_to, article_id=article_id, cursor=cursor,
-    )
-    rows, next_cursor = _page(session, query, limit)
+    """`Filters(types=["reject"])` gives every rejection, with its actor and target."""
+    query = _filtered(session, position_query(), Position, filters)
+    rows, next_cursor = _page(session, query, Position, limit, cursor)
     return [position_public(*row) for row in rows], next_cursor
+
+
+def iter_positions(session: Session, filters: Filters) -> Iterator[PositionPublic]:
+    for row in _stream(session, _filtered(session, position_query(), Position, filters)):
+        yield position_public(*row)

@@ -122,3 +122,18 @@ def test_health(client: TestClient) -> None:
     ready = client.get("/readyz")
     assert ready.status_code == 200
     assert ready.json()["checks"] == {"model": True, "database": True}
+
+
+def test_from_and_to_take_a_month_or_a_year(client: TestClient) -> None:
+    ingest(client, ENVOY_ARTICLE, SECOND_ARTICLE)
+    def dates(**params: str) -> set[str]:
+        return {i["date"][:7] for i in client.get("/statements", params=params).json()["items"]}
+    assert dates(**{"from": "2019-04"}) == {"2019-04"}
+    assert dates(to="2019-03") == {"2019-03"}
+    assert dates(**{"from": "2019-03", "to": "2019-03"}) == {"2019-03"}
+    assert dates(**{"from": "2019", "to": "2019"}) == {"2019-03", "2019-04"}
+    assert dates(to="2018") == set()
+    for bad in ("2019-13", "2019-02-30", "19-03", "March"):
+        response = client.get("/statements", params={"from": bad})
+        assert response.status_code == 422, bad
+        assert response.headers["content-type"].startswith("application/problem+json")

@@ -204,7 +204,7 @@ def test_state_and_group_speakers(extractor):
 
 
 def test_document_speaks_for_its_presenter(extractor):
-    text = "The assembly debated a draft resolution presented by Norway that demands an end to the blockade of the island."
+    text = "Delegates discussed a text tabled by Norway that demands an end to the blockade of the island."
     s = _one(extractor, text)
     assert _trimmed(s) == "an end to the blockade of the island"
     assert s.speaker.name == "Norway"
@@ -223,3 +223,151 @@ def test_extract_many_matches_extract(extractor):
     assert len(many) == 2
     assert many[0].statements == extractor.extract(texts[0][0]).statements
     assert many[1].statements == ()
+
+
+# More constructions ----------------------------------------------------------
+
+def test_attribution_interrupting_the_clause_is_inside_the_span(extractor):
+    text = "Tomas Berglund chairs the committee. The new treaty, Berglund said, will be ratified before the winter."
+    s = _one(extractor, text)
+    assert s.kind == "indirect"
+    assert _trimmed(s) == "The new treaty, Berglund said, will be ratified before the winter"
+    assert s.speaker.name == "Tomas Berglund"
+
+
+def test_final_attribution_after_a_comma(extractor):
+    text = "VALLETTA — The ferry talks ended without a deal on Monday, the island's chief negotiator, Clara Debono, told reporters."
+    s = _one(extractor, text)
+    assert _trimmed(s) == "The ferry talks ended without a deal on Monday"
+    assert s.speaker.name == "Clara Debono"
+
+
+def test_document_after_colon_speaks_for_its_drafter(extractor):
+    text = "The draft circulated by the Canadian mission reads in full: 'The parties shall cease all hostilities at midnight.'"
+    s = _one(extractor, text)
+    assert s.kind == "direct"
+    assert _trimmed(s) == "The parties shall cease all hostilities at midnight"
+    assert s.speaker.name == "Canada"
+
+
+def test_relay_is_not_the_speaker(extractor):
+    text = "Premier Olav Strand said the border would reopen on Friday, the state news agency reported."
+    s = _one(extractor, text)
+    assert _trimmed(s) == "the border would reopen on Friday"
+    assert s.speaker.name == "Olav Strand"
+
+
+def test_unnamed_role_stays_a_description_and_takes_pronouns(extractor):
+    text = (
+        "Mateo Alvarenga opened the session. The Chilean envoy said the vote was premature. "
+        "She added that her country would abstain."
+    )
+    statements = _statements(extractor, text)
+    assert [s.speaker.name for s in statements] == ["Chilean envoy", "Chilean envoy"]
+
+
+def test_family_name_first(extractor):
+    text = "Wang Lihua, China's deputy foreign minister, arrived on Monday. Wang said the consultations were frank."
+    s = _one(extractor, text)
+    assert s.speaker_mention.text == "Wang"
+    assert s.speaker.name == "Wang Lihua"
+
+
+def test_warned_of_noun_phrase_with_condition(extractor):
+    s = _one(extractor, 'Ines Carvalho warned of "grave consequences" if the convoy was stopped.')
+    assert s.kind == "mixed"
+    assert _trimmed(s).lstrip('"') == 'grave consequences" if the convoy was stopped'
+
+
+def test_accused_object_of(extractor):
+    s = _one(extractor, "Premier Olav Strand accused the rebels of breaking the truce.")
+    assert _trimmed(s) == "the rebels of breaking the truce"
+    assert s.speaker.name == "Olav Strand"
+
+
+def test_quotation_signed_with_a_dash(extractor):
+    text = "“The talks are a farce and everybody knows it.” ― Ana Ruiz"
+    s = _one(extractor, text)
+    assert s.kind == "direct"
+    assert _trimmed(s) == "The talks are a farce and everybody knows it"
+    assert s.speaker.name == "Ana Ruiz"
+
+
+def test_guillemets_and_single_curly_quotes(extractor):
+    text = "«We have a duty to protect our citizens,» Karin Volk said. ‘Nobody in this room would act differently.’"
+    statements = _statements(extractor, text)
+    assert [_trimmed(s) for s in statements] == [
+        "We have a duty to protect our citizens",
+        "Nobody in this room would act differently",
+    ]
+    assert [s.speaker.name for s in statements] == ["Karin Volk", "Karin Volk"]
+
+
+def test_possessed_statement_speaks_for_its_owner(extractor):
+    s = _one(extractor, "The ministry's statement said the vote had been rigged by foreign agents.")
+    assert _trimmed(s) == "the vote had been rigged by foreign agents"
+    assert s.speaker.name == "ministry"
+
+
+def test_closing_which_aside_is_left_out(extractor):
+    text = "Western diplomats say serious gaps remain over the stockpile of heavy water, which can be used in reactors."
+    s = _one(extractor, text)
+    assert _trimmed(s) == "serious gaps remain over the stockpile of heavy water"
+
+
+def test_clause_continued_with_but_stays_one_statement(extractor):
+    text = "Ines Carvalho said the ministers would meet in Lisbon, but the agenda was not yet agreed."
+    s = _one(extractor, text)
+    assert _trimmed(s) == "the ministers would meet in Lisbon, but the agenda was not yet agreed"
+
+
+def test_hedged_verb_is_not_a_quote(extractor):
+    assert _statements(extractor, "Moldavia seems to insist that all foreign troops leave the valley.") == []
+
+
+def test_attribution_inside_a_quote_is_not_annotated(extractor):
+    text = "“When I told him the convoy had been hit, he said nothing at all,” the ambassador, Louis Marchand, recalled."
+    s = _one(extractor, text)
+    assert s.kind == "direct"
+    assert s.speaker.name == "Louis Marchand"
+
+
+def test_action_with_a_short_object_is_not_a_quote(extractor):
+    text = "Meanwhile, at talks in Varna, the opposition rejected the new map."
+    assert _statements(extractor, text) == []
+
+
+def test_presented_document_speaks_for_its_presenter(extractor):
+    text = "At the assembly, Norway presented a draft that demands unhindered access to the island."
+    s = _one(extractor, text)
+    assert _trimmed(s) == "unhindered access to the island"
+    assert s.speaker.name == "Norway"
+
+
+def test_it_and_they_resolve_to_the_last_state_or_group(extractor):
+    text = "Moldavia rejected the offer on Monday. It said the terms were unacceptable."
+    s = _one(extractor, text)
+    assert s.speaker_mention.text == "It"
+    assert (s.speaker.name, s.speaker.kind, s.speaker.method) == ("Moldavia", "organisation", "pronoun") or s.speaker.name == "Moldavia"
+
+
+def test_name_colon_line_but_not_dateline(extractor):
+    text = "VARNA: The talks resumed on Monday after a week of delays.\n\nBERGLUND: We are ready to sign the text today."
+    statements = _statements(extractor, text)
+    assert [_trimmed(s) for s in statements] == ["We are ready to sign the text today"]
+    assert statements[0].speaker_mention.text == "BERGLUND"
+
+
+def test_indefinite_role_is_someone_new(extractor):
+    text = (
+        "Talks in Varna made little headway on Tuesday, diplomats said, as the deadline loomed. "
+        "“There are still gaps,” a senior Nordic diplomat told reporters. "
+        "The chief negotiator, Abel Rask, said the gaps could be closed."
+    )
+    statements = _statements(extractor, text)
+    assert [_trimmed(s) for s in statements] == [
+        "Talks in Varna made little headway on Tuesday",
+        "There are still gaps",
+        "the gaps could be closed",
+    ]
+    assert [s.speaker.name for s in statements] == ["diplomats", "senior Nordic diplomat", "Abel Rask"]

@@ -74,3 +74,11 @@ def test_only_the_statement_sentences_are_read(nlp):
     text = "Talks began on Tuesday. The minister said the mood was good."
     start = text.index("The minister")
     assert resolve_said_on(nlp(text), start, len(text), MONDAY) == MONDAY
+
+
+def test_each_statement_takes_the_day_of_its_own_verb(nlp):
+    text = "The envoy said on Monday that talks would resume, while the rebels said on Saturday that they would not come."
+    doc = nlp(text)
+    start = text.index("the rebels said")
+    assert resolve_said_on(doc, start, len(text), MONDAY) == date(2023, 5, 13)
+    assert resolve_said_on(doc, 0, text.index(", while"), MONDAY) == MONDAY

@@ -180,3 +180,25 @@ def test_he_inside_a_direct_quote_is_not_the_speaker(nlp):
     st = _statement(text, "He will resign within a week,", "said", "the opposition leader Mira Hall",
                     "Mira Hall", kind="direct")
     assert _positions(nlp, text, [st]) == []
+
+
+def test_an_imperative_in_a_quote_is_a_demand(nlp):
+    text = '"Stop the shelling of the city now," the mayor Lina Petrak told the council.'
+    st = _statement(text, "Stop the shelling of the city now,", "told", "the mayor Lina Petrak", "Lina Petrak",
+                    kind="direct")
+    assert _summary(_positions(nlp, text, [st])) == [("demand", "Lina Petrak", "Stop the shelling of the city now")]
+
+
+def test_it_after_a_document_is_the_document_s_drafter(nlp):
+    text = "The draft resolution expressed concern at the sieges. It demanded unhindered aid access."
+    st = _statement(text, "concern at the sieges", "expressed", "The draft resolution", "Chile")
+    summary = _summary(_positions(nlp, text, [st]))
+    assert summary == [("criticize", "Chile", "the sieges"), ("demand", "Chile", "unhindered aid access")]
+
+
+def test_warning_of_a_forceful_response_is_a_threat(nlp):
+    text = "The defence minister Omar Kaya warned that any attack on the island would be met with a forceful response."
+    st = _statement(text, "any attack on the island would be met with a forceful response", "warned",
+                    "The defence minister Omar Kaya", "Omar Kaya")
+    assert _summary(_positions(nlp, text, [st])) == [
+        ("threaten", "Omar Kaya", "any attack on the island would be met with a forceful response")]

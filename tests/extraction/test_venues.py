@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.extraction.types import ActorRef, Span, Statement, VenueRef
-from app.extraction.venues import assign_venues
+from app.extraction.venues import assign_venues, venue_near
 
 
 def _span(text: str, part: str, after: int = 0) -> Span:
@@ -106,3 +106,25 @@ def test_proposed_talks_are_not_a_venue(nlp):
     text = "The envoy Zhang Wei praised the mediation and proposed a regional summit in Addis Ababa."
     st = _statement(text, "a regional summit in Addis Ababa", "proposed", "The envoy Zhang Wei", "Zhang Wei")
     assert _names(nlp, text, [st]) == [None]
+
+
+def test_venue_near_a_narrative_stance(nlp):
+    text = "Russia vetoed the draft in the Security Council on Friday. Elsewhere, farmers protested."
+    doc = nlp(text)
+    assert venue_near(doc, 0, 20, "Russia") == VenueRef("UN Security Council", "body")
+    assert venue_near(doc, text.index("farmers"), len(text), "farmers") is None
+
+
+def test_a_council_briefing_is_the_council_not_a_press_conference(nlp):
+    text = ("Speaking at a Security Council briefing on the situation in Myanmar, the envoy Fu Cong said "
+            "the council should respect the role of ASEAN.")
+    st = _statement(text, "the council should respect the role of ASEAN", "said", "the envoy Fu Cong", "Fu Cong")
+    assert _names(nlp, text, [st]) == ["UN Security Council"]
+
+
+def test_ambassadors_in_a_council_article_speak_at_the_council(nlp):
+    text = ("The UN Security Council met on Monday to discuss the crisis. "
+            "Norway's deputy ambassador Siv Lund rejected any interference in the country's affairs.")
+    st = _statement(text, "any interference in the country's affairs", "rejected",
+                    "Norway's deputy ambassador Siv Lund", "Siv Lund")
+    assert _names(nlp, text, [st]) == ["UN Security Council"]

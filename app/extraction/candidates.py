@@ -1,0 +1,96 @@
+"""The shared shape of a statement before speaker resolution, and Doc helpers the
+stages use (cached text and sentence bounds, span trimming)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+_QUOTE_CHARS = set("\"'“”‘’«»„")
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*")
+
+
+@dataclass
+class Candidate:
+    """One statement before speaker resolution. Offsets are characters; `verb` is the
+    token index of the cue (None for an unattributed quote); `inherit` is set when a
+    bare quote takes the speaker of an earlier candidate."""
+
+    kind: str
+    start: int
+    end: int
+    cue: tuple[int, int] | None
+    verb: int | None
+    confidence: float
+    inherit: Candidate | None = None
+    mention: tuple[int, int] | None = None  # token range [a, b) of the speaker mention
+    from_quote: bool = False
+    frame: str = "clause"  # clause | inf | np | according | quote
+
+
+def text_of(doc: Doc) -> str:
+    """`Doc.text` rebuilds the string from the tokens on every access; keep it once."""
+    text = doc.user_data.get("parley_text")
+    if text is None:
+        text = doc.user_data["parley_text"] = doc.text
+    return text
+
+
+def sentence_of(token: Token) -> tuple[int, int]:
+    """Token range of the sentence holding `token`. `Token.sent` walks the whole Doc on
+    every call; this indexes the sentences once per Doc."""
+    doc = token.doc
+    index = doc.user_data.get("parley_sentences")
+    if index is None:
+        index = [(0, 0)] * len(doc)
+        for sentence in doc.sents:
+            for i in range(sentence.start, sentence.end):
+                index[i] = (sentence.start, sentence.end)
+        doc.user_data["parley_sentences"] = index
+    return index[token.i]
+
+
+def is_quote_token(token: Token) -> bool:
+    return all(char in _QUOTE_CHARS for char in token.text)
+
+
+def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without the complementiser and edge punctuation (quote marks kept
+    at the end when the span also holds the opening mark)."""
+    while start < end and (doc[start].is_punct and not is_quote_token(doc[start]) or doc[start].is_space):
+        start += 1
+    if start < end and doc[start].lower_ in ("that",) and doc[start].dep_ == "mark":
+        start += 1
+    while start < end and (doc[start].is_punct and not is_quote_token(doc[start]) or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if is_quote_token(doc[end - 1]) and any(is_quote_token(t) for t in doc[start : end - 1]):
+            # Keep a closing mark only when the opening one is inside too.
+            break
+        end -= 1
+    return start, end
+
+
+def subtree_range(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def clip_to_paragraph(text: str, verb_at: int, start: int, end: int) -> tuple[int, int]:
+    """The parser may run a sentence across a paragraph break; content never does."""
+    para_start = text.rfind("\n", 0, verb_at) + 1
+    para_end = text.find("\n", verb_at)
+    if para_end == -1:
+        para_end = len(text)
+    start, end = max(start, para_start), min(end, para_end)
+    dateline = _DATELINE_RE.match(text, start, end)
+    if dateline:
+        start = dateline.end()  # `PORTO NOVO — The delegation ...`: the dateline is not content
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in "”’\"'»)":
+        end -= 1
+    return start, end

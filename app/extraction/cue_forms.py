@@ -1,0 +1,84 @@
+"""Attributions without a speech verb: a speech noun with a possessor (`Russia's demand
+that ...`) and a name-colon line (`Ruiz: Talks Will Resume`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc
+
+from app.extraction.candidates import (
+    Candidate,
+    char_span,
+    clip_to_paragraph,
+    sentence_of,
+    subtree_range,
+    text_of,
+    trim_tokens,
+)
+from app.extraction.lexicons import word_set
+
+
+def find_noun_cues(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterator[Candidate]:
+    """`Russia's demand that the fighters leave`: a speech noun with a `that` clause and a
+    possessor who said it."""
+    text = text_of(doc)
+    nouns = word_set("speech_nouns.txt")
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
+            continue
+        if any(start <= token.idx < end for start, end in quoted_regions):
+            continue
+        clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if clause is None or owner is None or owner.pos_ == "PRON" and owner.lower_ in ("its",):
+            continue
+        start, end = trim_tokens(doc, *subtree_range(clause))
+        if end - start < 2:
+            continue
+        c_start, c_end = clip_to_paragraph(text, token.idx, *char_span(doc, start, end))
+        candidate = Candidate("indirect", c_start, c_end, (token.idx, token.idx + len(token.text)), None, 0.6,
+                              frame="noun")
+        candidate.mention = (owner.left_edge.i, owner.i + 1)
+        yield candidate
+
+
+def find_colon_attributions(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterator[Candidate]:
+    """`Ruiz: Talks Will Resume in May` (a headline or transcript line): a short name
+    opening a paragraph, then a colon, attributes the rest of the paragraph to it."""
+    text = text_of(doc)
+    for sentence_start in {sentence_of(t)[0] for t in doc}:
+        first = doc[sentence_start]
+        if first.idx > 0 and text[first.idx - 1] != "\n":
+            continue
+        if any(start <= first.idx < end for start, end in quoted_regions):
+            continue
+        colon = next((t for t in doc[sentence_start : sentence_start + 5] if t.text == ":"), None)
+        if colon is None or colon.i == sentence_start:
+            continue
+        name = doc[sentence_start : colon.i]
+        if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in name) or not first.text[:1].isupper():
+            continue
+        if not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.is_upper and len(t) > 1 for t in name):
+            continue  # `Correction: ...`, `Update: ...` label the text; they do not speak
+        if all(t.ent_type_ in ("GPE", "LOC") for t in name if not t.is_punct) or (
+            "\n" not in text[: first.idx] and all(t.is_upper for t in name if not t.is_punct)
+        ):
+            continue  # `GENEVA: ...` opening the article is a dateline
+        if any(t.lower_ in _relay_words() for t in name):
+            continue
+        line_end = text.find("\n", colon.idx)
+        line_end = len(text) if line_end == -1 else line_end
+        start, end = clip_to_paragraph(text, colon.idx, colon.idx + 1, line_end)
+        while start < end and text[start].isspace():
+            start += 1
+        if len(text[start:end].split()) < 3:
+            continue
+        candidate = Candidate("indirect", start, end, (colon.idx, colon.idx + 1), None, 0.6, frame="colon")
+        candidate.mention = (sentence_start, colon.i)
+        yield candidate
+
+
+def _relay_words() -> frozenset[str]:
+    return word_set("relays.txt")

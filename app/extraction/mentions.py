@@ -1,0 +1,178 @@
+"""Speaker mentions: the noun phrase a cue is tied to, and the name inside it.
+
+`The UN envoy, Ana Ruiz, said ...` -> the mention `The UN envoy, Ana Ruiz` and the
+name tokens `Ana Ruiz`; `speakers.Resolver` decides who the mention is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from app.extraction.lexicons import state_aliases, word_set
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("advcl", "conj", "xcomp", "ccomp", "pcomp", "parataxis", "prep")
+_RELATIVE = {"that", "which", "who", "whom"}
+_DETERMINERS = {"the", "a", "an", "all", "some", "many", "several", "both", "these", "those", "this",
+                "that", "its", "his", "her", "their", "other", "another", "most", "few", "two", "three"}
+
+
+def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """Token range of the speaker mention a cue verb is tied to.
+
+    In `The UN envoy, Ana Ruiz, said that ...` the cue `said` yields the range of
+    `The UN envoy, Ana Ruiz`; `..., adding that ...` climbs to the main verb's subject;
+    `According to her, ...` yields `her`.
+    """
+    if verb.lower_ == "according":
+        to = next((c for c in verb.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        return noun_phrase(source, verb) if source is not None else None
+    current = verb
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
+        # `X said Y, adding that Z`: the parser may hang `adding` on Y's verb; the speaker
+        # is the subject of the nearest reporting verb above.
+        above = verb.head
+        while above.head != above and above.dep_ in _CLIMB and not _reports(above):
+            above = above.head
+        if _reports(above.head) and above.dep_ in ("ccomp",):
+            current = above.head
+        elif _reports(above):
+            current = above
+        else:
+            current = verb.head
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        if subjects:
+            # `(Agency) - Iran's minister said`: the subject nearest the verb.
+            subject = min(subjects, key=lambda c: abs(c.i - current.i))
+            if subject.lower_ in _RELATIVE and current.dep_ == "relcl":
+                return noun_phrase(current.head, verb)
+            return noun_phrase(subject, verb)
+        agents = [c for c in current.children if c.dep_ == "agent"]
+        if agents:
+            pobj = next((c for c in agents[0].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return noun_phrase(pobj, verb)
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return noun_phrase(current.head, verb)  # `a draft calling for X`: the draft speaks
+        if current.dep_ not in _CLIMB or current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def _reports(token: Token) -> bool:
+    from app.extraction.cues import cue_of  # cues imports nothing from here; avoid a cycle at import
+
+    return cue_of(token) is not None
+
+
+def noun_phrase(head: Token, verb: Token) -> tuple[int, int]:
+    """The noun phrase of `head` (title and appositive included), cut before the
+    clause that holds the cue and without edge punctuation."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    for child in head.children:
+        c_start, c_end = child.left_edge.i, child.right_edge.i + 1
+        if c_start <= verb.i < c_end or child.dep_ == "relcl" and c_start > head.i:
+            if c_start > head.i:
+                end = min(end, c_start)
+            else:
+                start = max(start, c_end)
+    doc = head.doc
+    # `Geneva, AGENCY-UN envoy X`: a dateline glued to the first sentence is not the speaker.
+    for i in range(start, min(start + 6, end - 1)):
+        if doc[i].text in ("-", "—", "–") and all(
+            t.pos_ in ("PROPN", "PUNCT") or t.is_upper for t in doc[start:i]
+        ) and (start == 0 or "\n" in doc[start - 1].text_with_ws):
+            start = i + 1
+            break
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def is_title_word(token: Token) -> bool:
+    return token.lower_ in word_set("titles.txt") or token.lower_ in word_set("honorifics.txt")
+
+
+def name_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    """The run of proper-noun tokens a phrase names, titles left out:
+    `Foreign Minister Ana Ruiz` -> [Ana, Ruiz]."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for token in doc[start:end]:
+        particle = token.lower_ in ("de", "al", "el", "van", "von", "bin", "la", "du", "da")
+        hyphen_name = token.text[:3].lower() in ("al-", "el-") and token.text[3:4].isupper()
+        if (token.pos_ == "PROPN" or hyphen_name or (particle and current)) and not is_title_word(token):
+            current.append(token)
+        elif current and token.text == "-" and token.i + 1 < end:
+            current.append(token)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    runs = [r for r in runs if r[-1].lower_ not in ("de", "al", "el", "-")]
+    # `Envoy for Syria Ana Ruiz`: a place glued to the front of a name is not part of it.
+    runs = [r[1:] if len(r) > 2 and state_name(r[0].text) else r for r in runs]
+    if not runs:
+        return []
+    # The name the phrase is about: the run holding its head, else its appositive's head
+    # (`Ana Ruiz, an expert at the Lund Institute` is Ana Ruiz, not the institute).
+    root = doc[start:end].root
+    anchors = [root] + [c for c in root.children if c.dep_ == "appos" and start <= c.i < end]
+    for anchor in anchors:
+        for run in runs:
+            if any(t.i == anchor.i for t in run):
+                return run
+    # A possessor (`Iran's foreign minister`) names whose the role is, not who holds it.
+    runs = [r for r in runs if not (r[-1].dep_ == "poss" or r[-1].i + 1 < end and doc[r[-1].i + 1].tag_ == "POS"
+                                    or r[-1].text.endswith(("’s", "‘s", "'s"))
+                                    or r[-1].i + 1 < end and doc[r[-1].i + 1].text.endswith(("’s", "‘s", "'s")))]
+    if not runs:
+        return []
+    people = [r for r in runs if any(t.ent_type_ == "PERSON" for t in r)]
+    before_parenthesis = [r for r in runs if not any(t.text == "(" for t in doc[start : r[0].i])]
+    return (people or before_parenthesis or runs)[-1]
+
+
+def join_tokens(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def state_name(text: str) -> str | None:
+    key = text.lower().strip()
+    if key.startswith("the "):
+        key = key[4:]
+    return state_aliases().get(key)
+
+
+def strip_determiners(span) -> str:
+    tokens = list(span)
+    while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens:
+        return span.text
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def clean_name(name: str) -> str:
+    name = re.sub(r"\s*\([^)]*\)?", "", name)  # `News Agency (ANA)`: drop the aside
+    name = re.sub(r"^(?:[Tt]he )?[\w.-]+(?: \w+)?[’‘']s (?=[A-Z])", "", name)  # `the North's Korean News Agency`
+    for suffix in ("’s", "'s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return name.strip()

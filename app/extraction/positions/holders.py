@@ -1,0 +1,177 @@
+"""Who holds a stance and whom it targets: the statement's speaker, the speaker's own side,
+or a party the clause names (`the opposition`, `Varania and Ostland`, `the two ministers`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from app.extraction.positions.spans import charge_of
+from app.extraction.positions.stances import (
+    ENTITY_KINDS,
+    FIRST_PERSON,
+    THIRD_PERSON,
+    lexicon,
+    speaks_for_document,
+)
+from app.extraction.positions.syntax import SUBJECT_DEPS
+from app.extraction.types import ActorRef, Statement
+
+PAIR_PERSON_NOUNS = {"leader", "president", "minister", "head", "premier", "chancellor", "envoy", "diplomat"}
+
+
+def speaker_actor(st: Statement) -> ActorRef | None:
+    """The statement's resolved speaker, else its mention as a person: `the envoy said` with no
+    resolved speaker yields ActorRef("envoy", "person", "mention"); a bare `he` yields None."""
+    if st.speaker is not None:
+        return st.speaker
+    if st.speaker_mention is not None and st.speaker_mention.text.lower() not in FIRST_PERSON | THIRD_PERSON | {"it", "they"}:
+        return ActorRef(name=_strip_det(st.speaker_mention.text), kind="person", method="mention")
+    return None  # an unresolved `he` names nobody
+
+
+def own_side(subject: Token, st: Statement) -> bool:
+    """`we`, `he` (the speaker in reported speech), `our delegation`, `his government`,
+    `the northern side`, or an organisation named in the speaker's title: True for `we` in
+    `"We will reopen the crossing," she said.`"""
+    lex = lexicon()
+    lower = subject.lower_
+    if _both(subject):
+        return False  # `the two sides`, `both sides`: both parties, not the speaker's own
+    if lower in FIRST_PERSON:
+        return True
+    if lower in THIRD_PERSON:
+        # reported speech turns `I` into `he`; inside quotation marks `he` is someone else
+        return st.kind != "direct"
+    if lower in ("it", "they") and st.kind != "direct" and st.speaker is not None:
+        return st.speaker.kind in ("state", "organisation", "group")  # `the alliance said it was ready`
+    if any(c.dep_ == "poss" and c.lower_ in ("our", "my", "his", "her") for c in subject.children):
+        return True
+    if subject.lemma_.lower() in lex["own_side_nouns"] and subject.pos_ == "NOUN":
+        return True
+    if subject.ent_type_ == "GPE" and st.speaker_mention is not None and re.search(
+            r"\b" + re.escape(subject.text) + r"(?:'s|’s)", st.speaker_mention.text):
+        return True  # `Varania's ambassador` speaking of Varania
+    if subject.pos_ == "PROPN" and subject.ent_type_ == "ORG" and st.speaker_mention is not None:
+        name = " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN")
+        initials = "".join(w[0] for w in name.split() if w[0].isupper())
+        title = _speaker_titles(subject.doc, st)
+        return bool(name) and (name in title or (len(initials) >= 2 and re.search(r"\b" + initials + r"\b", title) is not None))
+    return False
+
+
+def _speaker_titles(doc: Doc, st: Statement) -> str:
+    """Every stretch of text that names the speaker with its title (`the UN Secretary-General X`)."""
+    names = [st.speaker_mention.text if st.speaker_mention else ""]
+    if st.speaker is not None:
+        surname = st.speaker.name.split()[-1]
+        for match in re.finditer(r"\b" + re.escape(surname) + r"\b", doc.text):
+            names.append(doc.text[max(0, match.start() - 60):match.end()])
+    return " ".join(names)
+
+
+def actor_of(token: Token, statements: Sequence[Statement] = ()) -> ActorRef | None:
+    """A named holder: a proper noun, a state, `the opposition`, `Varania and Ostland`,
+    `the two ministers` (the pair named last). In `Varania and Ostland rejected the map.`,
+    `Varania` yields ActorRef("Varania and Ostland", kind, "group"); a bare pronoun with no
+    earlier speaker yields None."""
+    lex = lexicon()
+    if token.pos_ in ("PRON", "DET") and token.lower_ in THIRD_PERSON | FIRST_PERSON | {"it", "they", "which", "who", "that", "this"}:
+        before = [s for s in statements if s.content.start < token.idx and s.speaker is not None]
+        if token.lower_ in THIRD_PERSON and before:
+            return before[-1].speaker
+        if token.lower_ == "it" and before and speaks_for_document(before[-1]) \
+                and token.idx - before[-1].content.end < 400:
+            return before[-1].speaker  # `The draft deplores the raids ... It calls for a truce`
+        return None
+    if _both(token):
+        pair = _pair_before(token)
+        if pair is not None:
+            return pair
+    members = [token]
+    for member in members:  # `Varania and Ostland`, `Arden, Belmar and Corvin`: follow the conj chain only
+        members.extend(c for c in member.children if c.dep_ == "conj" and not _after_dash(c))
+    names = []
+    for member in members:
+        if member.pos_ == "PROPN" or member.ent_type_ in ENTITY_KINDS or member.lemma_.lower() in lex["actor_group_nouns"] \
+                or member.lower_ in lex["actor_group_nouns"] \
+                or (member.text[:1].isupper() and member.i != member.sent.start and member.pos_ == "NOUN") \
+                or (member.text.isupper() and len(member.text) >= 2):
+            names.append(_noun_phrase(member))
+    if not names:
+        return None
+    name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return ActorRef(name=name, kind=ENTITY_KINDS.get(token.ent_type_, "group" if len(names) > 1 else "organisation"),
+                    method="group" if len(names) > 1 else "name")
+
+
+def target_of(verb: Token) -> ActorRef | None:
+    """Whom a charge is laid against: `accused Ostland of stalling` yields Ostland; a verb with
+    no charge yields None."""
+    if charge_of(verb) is None:
+        return None
+    accused = next(c for c in verb.children if c.dep_ == "dobj")
+    return actor_of(accused)
+
+
+def _both(token: Token) -> bool:
+    return any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+               for c in token.children)
+
+
+def _after_dash(token: Token) -> bool:
+    """`Varania and the guarantors – Arden, Belmar ...`: a list after a dash spells out the
+    guarantors, it adds no members."""
+    left = token.left_edge.i
+    return any(t.text in ("–", "—", "(", "-") for t in token.doc[max(0, left - 2):left])
+
+
+def _noun_phrase(token: Token) -> str:
+    """The head with its compounds and adjectives, article dropped: `the coastal militia units`;
+    a named person without the title: `Elin Varga` for `Prime Minister Elin Varga`."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
+            return ent.text
+    # `the Varanian deputy ambassador Ines Kahl`: the person named beside the title
+    for child in token.children:
+        if child.dep_ in ("appos", "compound") and child.i > token.i:
+            for ent in token.doc.ents:
+                if ent.start <= child.i < ent.end and ent.label_ == "PERSON":
+                    return ent.text
+    left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss") or c.ent_type_]
+    start = min([token.i] + [t.i for c in left for t in c.subtree])
+    words = [t.text for t in token.doc[start:token.i + 1] if t.dep_ != "det" and t.pos_ != "PUNCT"]
+    return _strip_det(" ".join(words))
+
+
+def _pair_before(token: Token) -> ActorRef | None:
+    """`the two ministers` / `the two sides`: the last coordinated pair named before."""
+    doc = token.doc
+    if token.lemma_.lower() in PAIR_PERSON_NOUNS:
+        # `the two ministers`: the two people the nearest earlier sentence names
+        sents = [s for s in doc.sents if s.end <= token.sent.start][-5:]
+        for sent in reversed(sents):
+            people = [e for e in sent.ents if e.label_ == "PERSON" and e.start < sent.root.i]
+            if len(people) == 2:
+                return ActorRef(f"{people[0].text} and {people[1].text}", "group", "group")
+    for sent_start in range(token.sent.start - 1, max(-1, token.sent.start - 200), -1):
+        candidate = doc[sent_start]
+        if candidate.dep_ in SUBJECT_DEPS and candidate.i < token.i:
+            # `A and B` as the subject itself, or `East and West Varania` inside its modifier
+            heads = {candidate.i} | {c.i for c in candidate.children if c.dep_ in ("compound", "nmod")}
+            conj = [c for c in candidate.subtree if c.dep_ == "conj" and c.head.i in heads and (c.pos_ == "PROPN" or c.ent_type_)]
+            if conj:
+                people = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= candidate.left_edge.i
+                          and e.end <= candidate.right_edge.i + 1]
+                if len(people) == 2:
+                    return ActorRef(f"{people[0].text} and {people[1].text}", "group", "group")
+                sub = list(candidate.subtree)
+                text = doc.text[sub[0].idx:sub[-1].idx + len(sub[-1])]
+                return ActorRef(_strip_det(text), "group", "group")
+    return None
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:the|The|a|A|an|An)\s+", "", text.strip())

@@ -1,0 +1,130 @@
+"""Where a stance's content starts and ends: a verb's complement, a clause cut before what
+only circumstances it, trimmed of punctuation, and how two stretches compare."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from app.extraction.positions.stances import lemma_forms, lexicon
+from app.extraction.positions.syntax import SUBJECT_DEPS
+
+
+def complement_span(token: Token, lo: int, hi: int) -> tuple[int, int]:
+    """What a stance verb takes: `insist that X` -> X, `agreed to X` -> X, `asked for X` -> X,
+    `rejected X` -> X. In `They rejected the new map.`, `rejected` yields the chars of `the new map`."""
+    for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.idx > token.idx:
+            start = vp_start(child) if child.dep_ == "xcomp" else clause_start(child, lo)
+            return max(lo, start), clause_end(child, hi)
+    accused = charge_of(token)
+    if accused is not None:
+        return max(lo, accused.left_edge.idx), clause_end(accused, hi)
+    for child in token.children:
+        if child.dep_ in ("dobj", "attr"):
+            return max(lo, child.left_edge.idx), clause_end(child, hi)
+        if child.dep_ in ("prep", "prt") and child.idx > token.idx:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return max(lo, objs[0].left_edge.idx), _as_well_as(child.doc, clause_end(child, hi), hi)
+    return max(lo, token.idx + len(token.text)), hi
+
+
+def _as_well_as(doc: Doc, end: int, hi: int) -> int:
+    """Extend `X` over `X as well as Y` when the parser hung `Y` elsewhere."""
+    match = re.match(r"\s+as well as\s+", doc.text[end:hi])
+    if not match:
+        return end
+    follower = doc.char_span(end + match.end(), min(hi, end + match.end() + 1), alignment_mode="expand")
+    if follower is None or len(follower) == 0:
+        return end
+    head = follower[0]
+    while head.head.i != head.i and head.head.idx >= end + match.end():
+        head = head.head
+    return min(hi, clause_end(head, hi))
+
+
+def charge_of(verb: Token) -> Token | None:
+    """`accused Belgrade of stoking tensions` / `blamed Kyiv for the attack`: the charge, not the
+    accused (who is the target); the first yields `stoking`, a verb that charges nobody None."""
+    if not any(c.dep_ == "dobj" for c in verb.children) or not (
+            set(lemma_forms(verb)) & lexicon()["cue_verbs"]["criticize"]):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return objs[0]
+    return None
+
+
+def clause_start(head: Token, lo: int) -> int:
+    """Where the clause under `head` starts, past `that`, conjunctions and a leading `however`:
+    in `She said that however the talks end, ...` the clause starts at `the`."""
+    for token in head.subtree:
+        if token.idx < lo or token.dep_ in ("mark", "cc", "punct") or token.lower_ in ("that", "(", "“", '"'):
+            continue
+        if token.dep_ == "advmod" and token.head.i == head.i and token.i < head.i and token.lower_ in ("however", "also", "so"):
+            continue
+        return token.idx
+    return max(lo, head.idx)
+
+
+def vp_start(verb: Token) -> int:
+    """`to remain calm` -> `remain calm`; keeps a pre-verbal adverb (`next meet X`)."""
+    left = [c for c in verb.children if c.i < verb.i and c.dep_ in ("advmod", "neg")]
+    return min([verb.idx] + [c.left_edge.idx for c in left if c.left_edge.dep_ != "mark"])
+
+
+def clause_end(head: Token, hi: int) -> int:
+    """End of the clause under `head`, before a conjoined clause with its own subject, a
+    participle or `so that` clause after a comma, and trailing punctuation: for `reopen` in
+    `They will reopen the crossing, and the navy will leave.` it is the end of `crossing`."""
+    stop = hi
+    for child in head.children:
+        if child.i <= head.i:
+            continue
+        separate = (child.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in child.children)) or child.dep_ == "parataxis"
+        after_comma = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+        trailing = after_comma and child.dep_ in ("advcl", "npadvmod") and (
+            child.tag_ == "VBG" or child.left_edge.lower_ in ("so", "not", "because"))
+        if separate or trailing:
+            stop = min(stop, child.left_edge.idx)
+            # drop the `, and` / `, but` in front of it
+            prev = child.left_edge.i - 1
+            while prev > head.i and child.doc[prev].dep_ in ("cc", "punct"):
+                stop = min(stop, child.doc[prev].idx)
+                prev -= 1
+    for token in head.subtree:
+        # `... that calls for a truce amid anger over X`: circumstance, not content
+        if token.idx > head.idx and token.dep_ == "prep" and token.lower_ in ("amid", "amidst", "despite"):
+            stop = min(stop, token.idx)
+    last = [t for t in head.subtree if t.idx + len(t.text) <= stop]
+    end = max((t.idx + len(t.text) for t in last), default=head.idx + len(head.text))
+    return min(end, stop, hi) if end > head.idx else min(stop, hi)
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Chars [start, end) without surrounding spaces, quotes and clause punctuation:
+    `, "reopen the crossing."` yields the offsets of `reopen the crossing`."""
+    while start < end and (text[start].isspace() or text[start] in ",;:(\"“'‘"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.\"”'’"):
+        end -= 1
+    return start, end
+
+
+def same_stretch(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Half the words shared, or one span starting inside the other at the same place: True for
+    `reopen the crossing` against `reopen the crossing by May`."""
+    return _overlap(text, a, b) >= 0.5 or a[0] == b[0] or (b[0] <= a[0] and a[1] <= b[1])
+
+
+def _overlap(text: str, a: tuple[int, int], b: tuple[int, int]) -> float:
+    words_a = {m.start() for m in re.finditer(r"\w+", text[a[0]:a[1]])}
+    words_b = {m.start() for m in re.finditer(r"\w+", text[b[0]:b[1]])}
+    shifted_a = {a[0] + w for w in words_a}
+    shifted_b = {b[0] + w for w in words_b}
+    union = shifted_a | shifted_b
+    return len(shifted_a & shifted_b) / len(union) if union else 0.0

@@ -1,0 +1,128 @@
+"""The stance lexicon (data/stances.json) and the lookups every position reader shares.
+
+A reader turns a verb, adjective or noun into a `Found` stance; `extract_positions`
+turns each `Found` into a `Position`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, cast
+
+from spacy.tokens import Doc, Token
+
+from app.extraction.types import ActorKind, ActorRef, PositionType, Statement
+
+FIRST_PERSON = {"i", "we", "us", "me"}
+THIRD_PERSON = {"he", "she", "him", "her"}
+ENTITY_KINDS: dict[str, ActorKind] = {"GPE": "state", "PERSON": "person", "ORG": "organisation", "NORP": "group"}
+# How sure each source is; narrative and judgement readings are the shakiest.
+CONFIDENCE = {"cue": 0.8, "content": 0.65, "judgement": 0.55, "narrative": 0.6}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A stance a reader found: its type, char offsets before trimming, holder, and the
+    `source` (a key of CONFIDENCE) that says how it was read."""
+
+    type: PositionType
+    start: int
+    end: int
+    actor: ActorRef | None
+    source: str
+    target: ActorRef | None = None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """data/stances.json with its verb and noun tables as sets: `lexicon()["cue_verbs"]["demand"]`
+    holds `call for`."""
+    text = resources.files("app.extraction").joinpath("data", "stances.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    for table in ("cue_verbs", "content_verbs", "cue_objects"):
+        data[table] = {kind: frozenset(words) for kind, words in data[table].items() if not kind.startswith("_")}
+    return data
+
+
+def reporting_lemmas() -> frozenset[str]:
+    """Lemmas of verbs that introduce speech: holds `say` and `stress`."""
+    return frozenset(lexicon()["reporting_verbs"])
+
+
+def verb_phrases(token: Token) -> tuple[str, ...]:
+    """`call`, `call for`, `ask for`, `put forward`: the lemma with its particle or preposition.
+
+    In `They called for a ceasefire.`, `called` yields ("call for", "call")."""
+    lemmas = lemma_forms(token)
+    follower = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if follower is not None and follower.dep_ == "prt" and follower.head.i == token.i:
+        # `back out`, `turn down`: a particle verb means something else than its bare verb
+        return tuple(f"{lemma} {follower.lower_}" for lemma in lemmas)
+    if follower is not None and follower.dep_ == "prep" and follower.head.i == token.i:
+        return tuple(f"{lemma} {follower.lower_}" for lemma in lemmas) + lemmas
+    return lemmas
+
+
+def lemma_forms(token: Token) -> tuple[str, ...]:
+    """The model's lemma, plus the `-e` stem the small model sometimes misses (`hoping` -> `hop`).
+
+    In `We are hoping for calm.`, `hoping` yields ("hop", "hope") when the model says `hop`."""
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    for suffix in ("ing", "ed", "es"):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            stem = lower[: -len(suffix)] + "e"
+            if stem != lemma:
+                return lemma, stem
+    return (lemma,)
+
+
+def stance_type(token: Token, table: dict[str, frozenset[str]]) -> PositionType | None:
+    """The stance a verb names in one of the lexicon's verb tables: in `They rejected the plan.`,
+    `rejected` yields "reject"; a verb in no table yields None."""
+    for phrase in verb_phrases(token):
+        for kind, words in table.items():
+            if phrase in words:
+                return cast(PositionType, kind)
+    return None
+
+
+def endorsed_party(token: Token, kind: PositionType) -> PositionType:
+    """`endorsed the deal` is agreement; `endorsed Halvorsen` is support of a party: the
+    second yields "support", anything else keeps `kind`."""
+    if kind == "agree" and token.lemma_.lower() == "endorse":
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_ in ENTITY_KINDS):
+            return "support"
+    return kind
+
+
+def blocked_stance(token: Token) -> bool:
+    """`failed to agree`, `declined to ratify`: the governing verb cancels (or is) the stance;
+    True for `agree` in `They failed to agree on a text.`"""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon()["stance_blocking_verbs"]
+
+
+def has_threat(doc: Doc, lo: int, hi: int, conditional: bool) -> bool:
+    """True when chars [lo, hi) hold a threat word: `they would walk out if the shelling goes on`
+    counts only with `conditional`, which admits `if` and `unless`."""
+    text = doc.text[lo:hi].lower()
+    words = lexicon()["threat_words"]
+    pool = words if conditional else [w for w in words if w not in ("if", "unless")]
+    return any(re.search(r"\b" + re.escape(w) + r"\b", text) for w in pool)
+
+
+def speaks_for_document(st: Statement) -> bool:
+    """A quoted text (`The text prepared by X reads: "The Assembly calls for ..."`) is its drafter's:
+    True when the statement's speaker mention names a document."""
+    mention = st.speaker_mention.text.lower() if st.speaker_mention else ""
+    return any(re.search(r"\b" + noun + r"\b", mention) for noun in lexicon()["document_nouns"])
+
+
+def is_document(token: Token) -> bool:
+    """True for `draft` in `The draft calls for a truce.`: a document noun, not a party."""
+    return token.lemma_.lower() in lexicon()["document_nouns"]

@@ -1,0 +1,129 @@
+"""Tying a speaker to a venue: a body or negotiation in the statement's own sentence, or
+one the article places the speaker at (a UN ambassador in a council debate, a negotiator
+named beside the talks)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from app.extraction.types import Statement, VenueRef
+from app.extraction.venues.mentions import Mention, main_venue, name_token, sentence_at, sentence_text
+
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their"}
+# in an article set in a UN body, an ambassador not posted elsewhere speaks there
+DIPLOMAT_TITLE = re.compile(r"\b(?:ambassador|representative)\b(?!\s+(?:to|in)\s+(?!the\s+(?:UN|U\.N\.|United Nations)))", re.I)
+# `ambassador to the UN`, `permanent representative to the United Nations`, `UN ambassador`:
+# a state's voice in the UN bodies (not `UN envoy`, who is a UN official working elsewhere)
+TITLE_TO_UN = re.compile(
+    r"\b(?:(?:ambassador|envoy|representative|permanent representative|delegate|mission)\s+(?:to|at)\s+the\s+"
+    r"(?:UN|U\.N\.|United Nations)\b|(?:UN|U\.N\.)\s+(?:ambassador|representative))",
+    re.I,
+)
+
+
+def mention_key(st: Statement) -> str | None:
+    """The last capitalised word of the mention, casefolded (`lindqvist` for `UN Special Envoy
+    ... Aron Lindqvist`), a second handle on the speaker when resolution went astray; None for
+    a mention that ends in a pronoun."""
+    if st.speaker_mention is None:
+        return None
+    words = [w for w in re.findall(r"[\w’'-]+", st.speaker_mention.text) if w[:1].isupper()]
+    if not words or words[-1].casefold() in PRONOUNS:
+        return None  # `He` at a sentence start names nobody in particular
+    return words[-1].casefold()
+
+
+def speaker_key(st: Statement) -> str | None:
+    """The speaker's last name word, casefolded: `Varga` and `Elin Varga` both yield `varga`,
+    one speaker even when resolution left one of them short."""
+    name = st.speaker.name if st.speaker is not None else st.speaker_mention.text if st.speaker_mention else None
+    last = name_token(name) if name else None
+    return last.casefold() if last else None
+
+
+def _anchor(st: Statement) -> int:
+    """A char offset in the sentence that holds the attribution."""
+    if st.cue is not None:
+        return st.cue.start
+    if st.speaker_mention is not None:
+        return st.speaker_mention.start
+    return st.content.start
+
+
+def own_sentence_venue(doc: Doc, st: Statement, mentions: Sequence[Mention]) -> VenueRef | None:
+    """A body acting in the statement's sentence (`the council debated a draft calling for ...`)
+    or a negotiation named there (`said that the talks in Oslo made progress`); None when the
+    sentence names neither."""
+    sent = sentence_at(doc, _anchor(st))
+    own = [m for m in mentions if m.sent_start == sent.start_char and m.setting]
+    bodies = [m for m in own if m.venue.kind == "body" and not (st.content.start <= m.start < st.content.end)]
+    if bodies:
+        subjects = [m for m in bodies if _is_subject(doc, m)]
+        return (subjects or bodies)[0].venue
+    talks = [m for m in own if m.venue.kind in ("talks", "conference")]
+    named = [m for m in talks if not m.generic]
+    if named:
+        return named[0].venue
+    if talks:
+        return main_venue(mentions, "talks")
+    return None
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def speaker_links(doc: Doc, statements: Sequence[Statement], keys: Sequence[str | None],
+                   mentions: Sequence[Mention], explicit: Sequence[VenueRef | None]) -> dict[str, VenueRef]:
+    """The body or negotiation each speaker takes part in, as far as the article says, by
+    speaker key: a speaker who `told the council` once is linked to the council for every
+    statement of theirs."""
+    links: dict[str, VenueRef] = {}
+    main_body = main_venue(mentions, "body")
+    main_talks = main_venue(mentions, "talks")
+    for st, key, venue in zip(statements, keys, explicit):
+        if not key or key in links:
+            continue
+        if venue is not None and venue.kind == "body":
+            links[key] = venue
+            continue
+        own = own_sentence_venue(doc, st, mentions)
+        if own is not None:
+            links[key] = own
+    for st, key in zip(statements, keys):
+        if not key or key in links:
+            continue
+        mention_text = st.speaker_mention.text if st.speaker_mention else ""
+        name = st.speaker.name if st.speaker else mention_text
+        if main_body is not None and (TITLE_TO_UN.search(mention_text) or TITLE_TO_UN.search(name)
+                                      or DIPLOMAT_TITLE.search(mention_text) or _is_document(mention_text)):
+            links[key] = main_body
+            continue
+        linked = _named_beside(doc, name, mentions)
+        if linked is not None:
+            links[key] = linked
+        elif main_talks is not None and _named_beside(doc, name, mentions, generic=True):
+            links[key] = main_talks
+    return links
+
+
+def _named_beside(doc: Doc, name: str, mentions: Sequence[Mention], generic: bool = False) -> VenueRef | None:
+    """A venue mentioned in a sentence that also names the speaker (`Varga spoke after talks in Oslo`)."""
+    last = name_token(name)
+    if not last:
+        return None
+    pattern = re.compile(r"\b" + re.escape(last) + r"\b", re.I)
+    for mention in mentions:
+        if not mention.setting or mention.generic != generic:
+            continue
+        if pattern.search(sentence_text(doc, mention)):
+            return mention.venue if not generic else main_venue(mentions, "talks")
+    return None
+
+
+def _is_document(mention_text: str) -> bool:
+    return bool(re.search(r"\b(?:resolution|draft|text|amendments?|motion)\b", mention_text, re.I))

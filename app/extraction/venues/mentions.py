@@ -1,0 +1,164 @@
+"""Mentions of venues in an article: gazetteer bodies and negotiations found in the text, and
+how a mention is read (a setting or a modifier, the article's main venue)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from app.extraction.gazetteer import load_venues
+from app.extraction.types import VenueRef
+
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+# roles in which a body mention is the place of the action, not a modifier
+# (`the council met`, `told the council`; a `pobj` such as `in the Assembly` counts after
+# SETTING_PREPS, a modifier such as `Security Council resolution` only before MEETING_LEMMAS)
+SETTING_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "attr", "appos", "conj", "ROOT", "npadvmod")
+SETTING_PREPS = ("at", "in", "to", "before", "by", "during", "from", "of", "for")
+MEETING_LEMMAS = ("meeting", "session", "debate", "sitting", "vote", "briefing", "consultations", "summit")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a venue: `told the council` gives the Security Council's VenueRef at the
+    chars of `the council`, a setting."""
+
+    venue: VenueRef
+    start: int  # char offsets in the doc
+    end: int
+    sent_start: int  # char offset of its sentence, the key sentences are grouped by
+    setting: bool  # True when the mention is the place of an action, not a modifier
+    generic: bool = False  # `the talks`, `peace talks`: stands for the article's main negotiation
+
+
+@lru_cache(maxsize=1)
+def venue_lexicon() -> dict[str, Any]:
+    """data/venues.json compiled for matching: `venue_lexicon()["by_name"]["unsc"]` is the
+    UN Security Council's VenueRef; `patterns` pairs each variant's regex with its venue."""
+    data = load_venues()
+    entries = []
+    for entry in data["venues"]:
+        ref = VenueRef(name=entry["name"], kind=entry["kind"])
+        for variant in entry["variants"]:
+            # acronyms are case-sensitive (`UNSC`, `WEF`); names are not
+            flags = 0 if variant.isupper() else re.I
+            entries.append((re.compile(r"(?<![\w-])" + re.escape(variant) + r"(?![\w-])", flags), ref, False))
+        for anaphor in entry["anaphors"]:
+            entries.append((re.compile(r"(?<![\w-])" + re.escape(anaphor) + r"(?![\w-])", re.I), ref, True))
+    by_name = {entry["name"].casefold(): VenueRef(name=entry["name"], kind=entry["kind"]) for entry in data["venues"]}
+    for entry in data["venues"]:
+        for variant in entry["variants"]:
+            by_name.setdefault(variant.casefold(), by_name[entry["name"].casefold()])
+    return {
+        "patterns": entries,
+        "by_name": by_name,
+        "talk_nouns": frozenset(data["talk_nouns"]),
+        "generic_talk_nouns": frozenset(data["generic_talk_nouns"]),
+        "press_nouns": tuple(sorted(data["press_nouns"], key=len, reverse=True)),
+        "press_audiences": tuple(data["press_audiences"]),
+    }
+
+
+def gazetteer_mentions(doc: Doc) -> list[Mention]:
+    """Every gazetteer venue the text names, then its anaphors: `The Security Council met. The
+    council met.` yields two mentions of the UN Security Council."""
+    found: list[Mention] = []
+    named_bodies = set()
+    patterns = venue_lexicon()["patterns"]
+    for pattern, ref, is_anaphor in patterns:
+        if is_anaphor:
+            continue
+        for match in pattern.finditer(doc.text):
+            named_bodies.add(ref.name)
+            found.append(_gazetteer_mention(doc, match, ref))
+    for pattern, ref, is_anaphor in patterns:
+        # `the council` stands for the Security Council only where the article names it
+        if is_anaphor and ref.name in named_bodies:
+            found.extend(_gazetteer_mention(doc, match, ref) for match in pattern.finditer(doc.text))
+    return found
+
+
+def _gazetteer_mention(doc: Doc, match: re.Match[str], ref: VenueRef) -> Mention:
+    span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    setting = span is not None and _is_setting(span.root)
+    sent = sentence_at(doc, match.start())
+    return Mention(ref, match.start(), match.end(), sent.start_char, setting)
+
+
+def _is_setting(root: Token) -> bool:
+    if root.dep_ in ("compound", "amod", "nmod", "poss"):
+        # `Security Council meeting` is a setting, `Security Council resolution` is not
+        return root.head.lemma_.lower() in MEETING_LEMMAS
+    if root.dep_ == "pobj":
+        return root.head.lower_ in SETTING_PREPS
+    return root.dep_ in SETTING_DEPS
+
+
+def entity_text(token: Token) -> str:
+    """The named entity a token is part of, without a leading `the`: `the Hague` yields `Hague`;
+    a token outside any entity yields its own text."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return re.sub(r"^(?:the|The)\s+", "", ent.text)
+    return token.text
+
+
+def dedupe_mentions(mentions: list[Mention]) -> list[Mention]:
+    """Drop a mention contained in a longer one (`Security Council` in `UN Security Council`);
+    yields the rest in text order."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for mention in ordered:
+        if any(k.start <= mention.start and mention.end <= k.end for k in kept):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def main_venue(mentions: Sequence[Mention], kind: str) -> VenueRef | None:
+    """The most-mentioned named venue of a kind group, `talks` or `body`: an article that names
+    the Oslo talks three times and a summit once yields the Oslo talks for `talks`."""
+    kinds = ("talks", "conference") if kind == "talks" else ("body",)
+    named = [m for m in mentions if m.venue.kind in kinds and not m.generic and m.setting]
+    if not named:
+        return None
+    counts = Counter(m.venue for m in named)
+    # the venue the article opens with is its setting more often than not
+    counts[named[0].venue] += 2
+    first: dict[VenueRef, int] = {}
+    for m in named:
+        first.setdefault(m.venue, m.start)
+    return max(counts, key=lambda v: (counts[v], -first[v]))
+
+
+def resolve_generic(mention: Mention, mentions: Sequence[Mention]) -> VenueRef | None:
+    """A mention's venue; for a generic `the talks`, the article's main negotiation."""
+    return main_venue(mentions, "talks") if mention.generic else mention.venue
+
+
+def sentence_at(doc: Doc, char: int) -> SpacySpan:
+    """The sentence holding char offset `char` (the whole doc if none does)."""
+    token = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    if token is None or len(token) == 0:
+        for sent in doc.sents:
+            if sent.start_char <= char < sent.end_char:
+                return sent
+        return doc[:]
+    return token[0].sent
+
+
+def sentence_text(doc: Doc, mention: Mention) -> str:
+    """The text of the sentence a mention sits in."""
+    return sentence_at(doc, mention.start).text
+
+
+def name_token(name: str) -> str | None:
+    """The last word of a name: `Elin Varga` yields `Varga`, `the Council of the Realm` `Realm`."""
+    words = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in ("the", "of", "and")]
+    return words[-1] if words else None

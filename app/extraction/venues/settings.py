@@ -1,0 +1,176 @@
+"""The setting a sentence gives for a statement itself: a press conference and its place
+(`told reporters in Oslo`, `said from Oslo`) or a body the speaker addressed (`told the council`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from app.extraction.types import Statement, VenueRef
+from app.extraction.venues.mentions import PLACE_ENTS, Mention, entity_text, name_token, venue_lexicon
+
+PRESS_VERBS = ("tell", "brief", "speak", "talk", "say")
+
+
+def explicit_venue(doc: Doc, st: Statement, mentions: Sequence[Mention]) -> VenueRef | None:
+    """The setting the sentence gives for this very statement: a press conference with its place,
+    or a body the speaker addressed. `She told the council that ...` yields the council's venue;
+    a sentence that gives no setting yields None."""
+    cue = _cue_token(doc, st)
+    if cue is None:
+        return None
+    sent = cue.sent
+    press = _press_conference(doc, st, cue, sent)
+    if press is not None:
+        return press
+    for mention in mentions:
+        if mention.sent_start != sent.start_char or mention.venue.kind != "body" or not mention.setting:
+            continue
+        if st.content.start <= mention.start < st.content.end:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and _attached_to(span.root, cue):
+            return mention.venue
+    return None
+
+
+def _cue_token(doc: Doc, st: Statement) -> Token | None:
+    if st.cue is None:
+        return None
+    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+    return verbs[0] if verbs else span.root
+
+
+def _attached_to(token: Token, cue: Token) -> bool:
+    """The mention hangs on the cue verb within a short path (`told the council`,
+    `said at the Security Council`, `in a speech to the General Assembly, she said`)."""
+    node, steps = token, 0
+    while node.head.i != node.i and steps < 6:
+        node = node.head
+        steps += 1
+        if node.i == cue.i:
+            return True
+        # `X, speaking at a news conference in Oslo, urged ...`: a speech participle passes through
+        if node.pos_ == "VERB" and not (node.lemma_ in PRESS_VERBS + ("address",) and node.dep_ in ("advcl", "acl", "xcomp")):
+            return False
+    return False
+
+
+def _press_conference(doc: Doc, st: Statement, cue: Token, sent: SpacySpan) -> VenueRef | None:
+    gaz = venue_lexicon()
+    lowered = sent.text.lower()
+    hit: int | None = None
+    for noun in gaz["press_nouns"]:
+        for match in re.finditer(r"\b" + re.escape(noun) + r"\b", lowered):
+            char = sent.start_char + match.start()
+            if st.content.start <= char < st.content.end:
+                continue
+            span = doc.char_span(char, char + len(noun), alignment_mode="expand")
+            if span is not None and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in span.root.children):
+                continue  # `a Security Council briefing` is a meeting of the council
+            if span is not None and _attached_to(span.root, cue):
+                hit = char + len(noun)
+                break
+        if hit is not None:
+            break
+    if hit is None:
+        hit = _press_audience(cue, st)
+    said_from = _said_from(cue, st)
+    if hit is None and said_from is None:
+        return None
+    place = said_from or _place_after(doc, sent, hit, st) or _dateline(doc)
+    if place is None:
+        return None  # GUIDELINES: no press-conference venue without a place
+    return VenueRef(name=f"press conference in {place}", kind="press_conference", place=place)
+
+
+def _press_audience(cue: Token, st: Statement) -> int | None:
+    """`told reporters`, `briefing journalists`, `Speaking to reporters in Oslo, X said`: the end
+    offset of the audience word, after which its place is looked for."""
+    audiences = {a.split()[-1] for a in venue_lexicon()["press_audiences"]}
+    verbs = [cue] + [c for c in cue.children if c.dep_ in ("advcl", "prep", "conj") and c.lemma_ in PRESS_VERBS]
+    for verb in verbs:
+        if verb.lemma_ not in PRESS_VERBS:
+            continue
+        for child in verb.children:
+            objects = [child] if child.dep_ in ("dobj", "dative") else [
+                c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "to" else []
+            for obj in objects:
+                if obj.lower_ in audiences and not (st.content.start <= obj.idx < st.content.end):
+                    return obj.idx + len(obj)
+    return None
+
+
+def _said_from(cue: Token, st: Statement) -> str | None:
+    """`said from Oslo`: the speaker spoke to the press from that city."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            for obj in child.children:
+                if obj.ent_type_ in PLACE_ENTS and not (st.content.start <= obj.idx < st.content.end):
+                    return entity_text(obj)
+    # `on Tuesday night from Oslo`: the parser hangs `from` on the time noun
+    for token in cue.subtree:
+        if token.lower_ == "from" and token.head.ent_type_ in ("DATE", "TIME") and token.head.head.head.i == cue.i:
+            for obj in token.children:
+                if obj.ent_type_ in PLACE_ENTS:
+                    return entity_text(obj)
+    return None
+
+
+def _place_after(doc: Doc, sent: SpacySpan, char: int | None, st: Statement) -> str | None:
+    """The first place named after the press-conference noun in the same sentence, outside the
+    statement's content (`in a press conference ahead of talks in Oslo` -> Oslo)."""
+    if char is None:
+        return None
+    for token in sent:
+        if token.idx < char or st.content.start <= token.idx < st.content.end:
+            continue
+        if token.ent_type_ in PLACE_ENTS and token.dep_ in ("pobj", "appos", "compound") and token.ent_iob_ == "B" \
+                and not _topic(token):
+            return entity_text(token)
+    return None
+
+
+def _topic(token: Token) -> bool:
+    """`a briefing on the situation in Varania`: a place inside the subject matter is no location."""
+    return any(a.dep_ == "prep" and a.lower_ in ("on", "about", "over", "regarding", "concerning")
+               for a in list(token.ancestors)[:5])
+
+
+def _dateline(doc: Doc) -> str | None:
+    """`OSLO, May 3 -` / `Oslo, Agency -`: the place an article was filed from."""
+    match = re.match(r"\s*([A-Z][A-Za-z .'-]{1,30}?)\s*(?:,|—|–| -)", doc.text)
+    if not match:
+        return None
+    span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    if span is None or not any(t.ent_type_ in PLACE_ENTS for t in span):
+        return None
+    return match.group(1).title() if match.group(1).isupper() else match.group(1)
+
+
+def relayed(doc: Doc, st: Statement) -> bool:
+    """True when another source introduces the statement (`a correspondent said that, when asked,
+    the envoy said ...`): the speaker's press conference elsewhere does not date it."""
+    cue = _cue_token(doc, st)
+    if cue is None:
+        return False
+    mention = st.speaker_mention
+    surname = name_token(st.speaker.name) if st.speaker else None
+    node = cue
+    # participles (`..., noting that`) hang on the speaker's own verb as advcl: only a
+    # reported clause (ccomp) can sit inside someone else's report
+    while node.head.i != node.i and node.dep_ == "ccomp":
+        node = node.head
+        if node.i > cue.i or node.pos_ != "VERB":
+            continue
+        for subject in (c for c in node.children if c.dep_ == "nsubj"):
+            overlaps = mention is not None and subject.idx < mention.end and subject.idx + len(subject) > mention.start
+            same_name = surname is not None and surname.casefold() in (t.lower_ for t in subject.subtree)
+            if not overlaps and not same_name:
+                return True
+    return False

@@ -1,0 +1,100 @@
+"""Negotiations named by their place: `talks in Oslo`, `the Oslo talks`, `a round of talks
+held in the Maltese capital Valletta` all give a `talks` venue with its place."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from app.extraction.types import VenueRef
+from app.extraction.venues.mentions import MEETING_LEMMAS, PLACE_ENTS, Mention, entity_text, venue_lexicon
+
+GATHERING_LEMMAS = ("meet", "gather", "convene", "arrive", "assemble", "return")
+# `proposed a summit in Lisbon`: talks someone asks for have not happened yet
+PROPOSING_LEMMAS = ("propose", "suggest", "offer", "plan", "call", "urge", "seek", "want", "invite")
+
+
+def place_talks(doc: Doc) -> list[Mention]:
+    """`talks in Oslo`, `Oslo talks`, `negotiations under way in Oslo`,
+    `rounds of talks were held in the capital of Malta` -> `Oslo talks` / `Malta talks`; a bare
+    `the talks` yields a generic mention that stands for the article's main negotiation."""
+    talk_nouns = venue_lexicon()["talk_nouns"]
+    found = []
+    for token in doc:
+        if token.lower_ not in talk_nouns or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(c.lower_ in ("press", "news") for c in token.children if c.dep_ in ("compound", "amod")):
+            continue  # a press conference is a setting of its own, read per statement
+        head = _talk_head(token)
+        place = _place_of_talks(token) or (_place_of_talks(head) if head.i != token.i else None)
+        sent = token.sent
+        if token.dep_ == "compound" and token.head.lemma_.lower() not in MEETING_LEMMAS:
+            continue  # `summit declaration`, `talks process`: a modifier, not the event
+        if place is None:
+            if token.lower_ in venue_lexicon()["generic_talk_nouns"]:
+                found.append(Mention(VenueRef("talks", "talks"), token.idx, token.idx + len(token), sent.start_char,
+                                      True, generic=True))
+            continue
+        named = any(c.dep_ == "compound" and c.ent_type_ in PLACE_ENTS for c in token.children)
+        if not named and token.dep_ not in ("nsubj", "nsubjpass") and _planned(token):
+            continue  # `offered to host the next round in Lisbon`: not where anything was said
+        noun = "summit" if token.lower_ == "summit" else "conference" if token.lower_ == "conference" else "talks"
+        name = f"{place} {noun}"
+        ref = venue_lexicon()["by_name"].get(name.casefold()) or VenueRef(
+            name=name, kind="conference" if noun != "talks" else "talks", place=place)
+        found.append(Mention(ref, token.idx, token.idx + len(token), sent.start_char, True))
+    return found
+
+
+def _planned(token: Token) -> bool:
+    """True when the talks are only planned: governed by an infinitive or a future modal."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lemma_.lower() in PROPOSING_LEMMAS or any(
+                c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "shall", "'ll") for c in node.children)
+    return False
+
+
+def _talk_head(token: Token) -> Token:
+    # `rounds of talks` / `a round of talks`: the place attaches to `rounds` or its verb
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in ("round", "rounds", "days"):
+        return token.head.head
+    return token
+
+
+def _place_of_talks(token: Token) -> str | None:
+    """Where talks are held: `Oslo` for `talks` in `Oslo talks` or `talks held in Oslo`."""
+    for child in token.children:
+        if child.dep_ == "compound" and child.ent_type_ in PLACE_ENTS:
+            return entity_text(child)
+    candidates = [child for child in token.children if child.dep_ == "prep" and child.lower_ in ("in", "at")]
+    # `negotiations under way in Oslo`, `talks held in Oslo`, `talks were held in Oslo`
+    for child in token.children:
+        if child.dep_ == "acl" and child.lemma_ in ("take", "hold", "begin", "resume", "open", "continue", "start"):
+            candidates.extend(c for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "at"))
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in (
+            "hold", "take", "begin", "resume", "open", "continue", "start", "convene", "meet", "be"):
+        candidates.extend(c for c in token.head.children if c.dep_ == "prep" and c.lower_ in ("in", "at"))
+    # `negotiators met in Oslo for a new round of talks`
+    if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_ in GATHERING_LEMMAS:
+        candidates.extend(c for c in token.head.head.children if c.dep_ == "prep" and c.lower_ in ("in", "at"))
+    for prep in candidates:
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                place = _place_in(obj)
+                if place:
+                    return place
+    return None
+
+
+def _place_in(obj: Token) -> str | None:
+    """`Oslo` -> Oslo; `the Maltese capital Valletta` / `the capital of Malta` -> Valletta / Malta."""
+    if obj.ent_type_ in PLACE_ENTS:
+        return entity_text(obj)
+    for child in obj.subtree:
+        if child.ent_type_ in PLACE_ENTS and child.dep_ in ("appos", "pobj", "compound") and child.i != obj.i:
+            if child.dep_ == "compound" and child.head.i == obj.i:
+                continue  # `the Maltese capital`: an adjective-like place, not the city
+            return entity_text(child)
+    return None
