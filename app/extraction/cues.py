@@ -299,6 +299,10 @@ def _trailing_content(verb: Token) -> tuple[int, int] | None:
         return None
     if any(c.dep_ == "ccomp" for c in verb.children):
         return None
+    if any(t.text == ":" for t in doc[verb.i : s_end]):
+        return None  # `Speaking in Doha, the mediator said:` introduces what follows
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in doc[s_start:comma]):
+        return None  # a participle phrase (`Speaking in Doha, ...`) is not a reported clause
     start, end = trim_tokens(doc, s_start, comma)
     return (start, end) if end - start >= 3 else None
 

@@ -59,9 +59,29 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return noun_phrase(current.head, verb)  # `a draft calling for X`: the draft speaks
         if current.dep_ not in _CLIMB or current.head == current:
-            return None
+            return _adjacent_subject(verb)
         current = current.head
-    return None
+    return _adjacent_subject(verb)
+
+
+def _adjacent_subject(verb: Token) -> tuple[int, int] | None:
+    """`Speaking in Varna, the mediator, Abel Rask, said:` when the parser loses the
+    subject: the name or role phrase right before a finite cue verb."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].head.i > verb.i:
+        return None
+    head = doc[j]
+    if head.dep_ == "appos" and is_title_word(head.head):
+        head = head.head  # `the mediator, Abel Rask`: the whole appositive phrase
+    start = head.left_edge.i
+    while start < j and doc[start].is_punct:
+        start += 1
+    return start, j + 1
 
 
 def _reports(token: Token) -> bool:

@@ -33,7 +33,10 @@ class Filters:
     types: list[str] = field(default_factory=list)  # positions only
 
 
-def _filtered(session: Session, query: Any, table: type[Statement] | type[Position], filters: Filters) -> Any:
+def apply_filters(
+    session: Session, query: Any, table: type[Statement] | type[Position], filters: Filters
+) -> Any:
+    """`query` narrowed to what `filters` asks, for statements or positions alike."""
     if filters.actors or filters.actor_id is not None:
         ids = {filters.actor_id} if filters.actor_id is not None else set()
         for name in filters.actors:
@@ -52,34 +55,34 @@ def _filtered(session: Session, query: Any, table: type[Statement] | type[Positi
         query = query.where(Statement.kind == filters.kind)
     if filters.types and table is Position:
         query = query.where(Position.type.in_(filters.types))  # type: ignore[attr-defined]
-    return query.order_by(table.id)
+    return query
 
 
 def _page(session: Session, query: Any, table: Any, limit: int, cursor: str | None) -> tuple[list[Any], str | None]:
     after = decode_cursor(cursor)
     if after is not None:
         query = query.where(table.id > after)
-    rows = session.exec(query.limit(limit + 1)).all()
+    rows = session.exec(query.order_by(table.id).limit(limit + 1)).all()
     return split_page(rows, limit, rows[limit - 1][0].id if len(rows) > limit else None)
 
 
-def _stream(session: Session, query: Any) -> Iterator[Any]:
+def _stream(session: Session, query: Any, table: Any) -> Iterator[Any]:
     # yield_per: a server-side cursor on PostgreSQL, batched fetches on SQLite.
-    yield from session.exec(query.execution_options(yield_per=STREAM_BATCH))
+    yield from session.exec(query.order_by(table.id).execution_options(yield_per=STREAM_BATCH))
 
 
 def list_statements(
     session: Session, filters: Filters, *, limit: int, cursor: str | None = None
 ) -> tuple[list[StatementPublic], str | None]:
     """`Filters(actors=["de Mistura"])` gives the statements of every actor that name matches."""
-    query = _filtered(session, statement_query(), Statement, filters)
+    query = apply_filters(session, statement_query(), Statement, filters)
     rows, next_cursor = _page(session, query, Statement, limit, cursor)
     return [statement_public(*row) for row in rows], next_cursor
 
 
 def iter_statements(session: Session, filters: Filters) -> Iterator[StatementPublic]:
     """Every matching statement, read in batches: an export in constant memory."""
-    for row in _stream(session, _filtered(session, statement_query(), Statement, filters)):
+    for row in _stream(session, apply_filters(session, statement_query(), Statement, filters), Statement):
         yield statement_public(*row)
 
 
@@ -94,11 +97,11 @@ def list_positions(
     session: Session, filters: Filters, *, limit: int, cursor: str | None = None
 ) -> tuple[list[PositionPublic], str | None]:
     """`Filters(types=["reject"])` gives every rejection, with its actor and target."""
-    query = _filtered(session, position_query(), Position, filters)
+    query = apply_filters(session, position_query(), Position, filters)
     rows, next_cursor = _page(session, query, Position, limit, cursor)
     return [position_public(*row) for row in rows], next_cursor
 
 
 def iter_positions(session: Session, filters: Filters) -> Iterator[PositionPublic]:
-    for row in _stream(session, _filtered(session, position_query(), Position, filters)):
+    for row in _stream(session, apply_filters(session, position_query(), Position, filters), Position):
         yield position_public(*row)

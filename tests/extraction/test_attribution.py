@@ -371,3 +371,14 @@ def test_indefinite_role_is_someone_new(extractor):
         "the gaps could be closed",
     ]
     assert [s.speaker.name for s in statements] == ["diplomats", "senior Nordic diplomat", "Abel Rask"]
+
+
+def test_colon_attribution_across_paragraphs_with_leading_participle(extractor):
+    text = (
+        "Speaking to reporters in Varna, the mediator, Abel Rask, said:\n\n"
+        "\"Both delegations have shown goodwill and the ceasefire holds.\""
+    )
+    s = _one(extractor, text)
+    assert s.kind == "direct"
+    assert _trimmed(s) == "Both delegations have shown goodwill and the ceasefire holds"
+    assert s.speaker.name == "Abel Rask"

@@ -1,0 +1,104 @@
+"""Aggregates over a small corpus with known counts, written straight to the database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from app import extraction
+from app.models import Article, Position, Statement
+from app.services.registry import get_or_create_actor, get_or_create_venue
+
+# (actor, venue, kind, said_on)
+STATEMENTS = [
+    ("Anna Berg", "UN Security Council", "direct", date(2020, 1, 6)),   # Monday, week 2
+    ("Anna Berg", "UN Security Council", "indirect", date(2020, 1, 8)),
+    ("Anna Berg", None, "indirect", date(2020, 3, 2)),
+    ("Ostland", "UN Security Council", "indirect", date(2020, 1, 12)),  # Sunday, still week 2
+    ("Ostland", "Oslo talks", "mixed", date(2020, 3, 30)),
+    ("Varania", "Oslo talks", "direct", date(2020, 3, 31)),
+]
+# (actor, target, type, said_on)
+POSITIONS = [
+    ("Ostland", "Varania", "demand", date(2020, 1, 12)),
+    ("Ostland", "Varania", "demand", date(2020, 3, 30)),
+    ("Ostland", "Varania", "reject", date(2020, 3, 30)),
+    ("Varania", "Ostland", "reject", date(2020, 3, 31)),
+]
+
+
+@pytest.fixture
+def corpus(session: Session) -> None:
+    article = Article(text="(test corpus)", content_hash="stats-corpus", extractor_version="test")
+    session.add(article)
+    session.flush()
+
+    def actor(name: str) -> int:
+        kind = "person" if " " in name else "state"
+        return get_or_create_actor(session, extraction.ActorRef(name=name, kind=kind)).id  # type: ignore[return-value]
+
+    for name, venue, kind, day in STATEMENTS:
+        venue_id = get_or_create_venue(session, extraction.VenueRef(name=venue, kind="body")).id if venue else None
+        session.add(Statement(article_id=article.id, actor_id=actor(name), venue_id=venue_id, kind=kind,
+                              content="x", content_start=0, content_end=1, said_on=day, confidence=1.0))
+    for name, target, kind, day in POSITIONS:
+        session.add(Position(article_id=article.id, actor_id=actor(name), target_id=actor(target), type=kind,
+                             content="x", content_start=0, content_end=1, said_on=day, confidence=1.0))
+    session.commit()
+
+
+@pytest.mark.usefixtures("corpus")
+def test_monthly_timeline_is_zero_filled(client: TestClient) -> None:
+    body = client.get("/stats/timeline", params={"interval": "month"}).json()
+    assert body["buckets"] == ["2020-01-01", "2020-02-01", "2020-03-01"]
+    assert body["series"] == [{"key": "all", "counts": [3, 0, 3], "total": 6}]
+    wider = client.get("/stats/timeline", params={"from": "2019-12", "to": "2020-04"}).json()
+    assert wider["buckets"][0] == "2019-12-01" and wider["buckets"][-1] == "2020-04-01"
+    assert wider["series"][0]["counts"] == [0, 3, 0, 3, 0]
+
+
+@pytest.mark.usefixtures("corpus")
+def test_weekly_and_daily_buckets(client: TestClient) -> None:
+    week = client.get("/stats/timeline", params={"interval": "week", "to": "2020-01-31"}).json()
+    assert week["buckets"][0] == "2020-01-06"  # the Monday of the first statement's week
+    assert week["series"][0]["counts"][0] == 3
+    day = client.get("/stats/timeline", params={"interval": "day", "from": "2020-03-30", "to": "2020-03-31"}).json()
+    assert day["series"][0]["counts"] == [1, 1]
+
+
+@pytest.mark.usefixtures("corpus")
+def test_timeline_by_actor_kind_and_type(client: TestClient) -> None:
+    by_actor = client.get("/stats/timeline", params={"by": "actor", "top": 2}).json()
+    assert [(s["key"]["name"] if isinstance(s["key"], dict) else s["key"], s["total"]) for s in by_actor["series"]] == [
+        ("Anna Berg", 3), ("Ostland", 2), ("other", 1),
+    ]
+    by_kind = client.get("/stats/timeline", params={"by": "kind", "venue": "UNSC"}).json()
+    assert {s["key"]: s["total"] for s in by_kind["series"]} == {"indirect": 2, "direct": 1}
+    by_type = client.get("/stats/timeline", params={"by": "type"}).json()
+    assert by_type["counted"] == "positions"
+    assert {s["key"]: s["counts"] for s in by_type["series"]} == {"demand": [1, 0, 1], "reject": [0, 0, 2]}
+
+
+@pytest.mark.usefixtures("corpus")
+def test_top_actors_venues_and_network(client: TestClient) -> None:
+    actors = client.get("/stats/actors").json()
+    assert [(a["name"], a["statement_count"]) for a in actors] == [("Anna Berg", 3), ("Ostland", 2), ("Varania", 1)]
+    assert actors[0]["first_date"] == "2020-01-06" and actors[0]["last_date"] == "2020-03-02"
+    assert [a["name"] for a in client.get("/stats/actors", params={"venue": "Oslo talks"}).json()] == ["Ostland", "Varania"]
+    venues = client.get("/stats/venues").json()
+    assert [(v["name"], v["statement_count"]) for v in venues] == [("UN Security Council", 3), ("Oslo talks", 2)]
+    edges = client.get("/stats/network").json()
+    assert [(e["source"]["name"], e["target"]["name"], e["count"], e["by_type"]) for e in edges] == [
+        ("Ostland", "Varania", 3, {"demand": 2, "reject": 1}),
+        ("Varania", "Ostland", 1, {"reject": 1}),
+    ]
+    assert client.get("/stats/network", params={"type": "demand"}).json()[0]["count"] == 2
+
+
+def test_empty_timeline(client: TestClient) -> None:
+    body = client.get("/stats/timeline").json()
+    assert body["buckets"] == [] and body["series"] == []
+    assert client.get("/stats/timeline", params={"interval": "year"}).status_code == 422
