@@ -7,7 +7,7 @@ from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  - registers the tables on SQLModel.metadata
 from app.config import get_settings
-from app.db import make_engine
+from app.db import include_in_autogenerate, make_engine
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -46,6 +46,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_in_autogenerate,
     )
     with context.begin_transaction():
         context.run_migrations()

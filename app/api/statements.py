@@ -37,11 +37,15 @@ def list_statements(
     venue: Annotated[list[str], Query(description="Venue name or variant; repeatable", examples=["UN General Assembly"])] = [],  # noqa: B006
     kind: Annotated[Literal["direct", "indirect", "mixed"] | None, Query(examples=["direct"])] = None,
     article_id: Annotated[int | None, Query(examples=[1])] = None,
+    q: Annotated[str | None, Query(
+        description='Full text over the content: words (all must occur), "a phrase", prefix*',
+        examples=['"safe corridors" negotiat*'],
+    )] = None,
     format: FormatQuery = None,  # noqa: A002
 ):  # type: ignore[no-untyped-def]
     filters = Filters(
         actors=actor, actor_id=actor_id, venues=venue, date_from=period.start,
-        date_to=period.end, kind=kind, article_id=article_id,
+        date_to=period.end, kind=kind, article_id=article_id, q=q,
     )
     fmt = negotiate(request, format)
     if fmt != "json":

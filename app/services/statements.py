@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from app.errors import NotFound
 from app.models import Position, PositionPublic, Statement, StatementPublic
+from app.services import search
 from app.services.pagination import decode_cursor, split_page
 from app.services.registry import actor_ids_matching, venue_ids_matching
 from app.services.views import position_public, position_query, statement_public, statement_query
@@ -30,6 +31,7 @@ class Filters:
     date_to: date | None = None
     article_id: int | None = None
     kind: str | None = None  # statements only
+    q: str | None = None  # statements only: full text, see services/search.py
     types: list[str] = field(default_factory=list)  # positions only
 
 
@@ -51,6 +53,8 @@ def apply_filters(
         query = query.where(table.said_on <= filters.date_to)  # type: ignore[operator]
     if filters.article_id is not None:
         query = query.where(table.article_id == filters.article_id)
+    if filters.q and table is Statement:
+        query = query.where(search.matching(session, filters.q))
     if filters.kind and table is Statement:
         query = query.where(Statement.kind == filters.kind)
     if filters.types and table is Position:

@@ -10,7 +10,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
-from app.db import alembic_config, make_engine, migrate
+from app.db import alembic_config, include_in_autogenerate, make_engine, migrate
 from tests.database import new_database
 
 TABLES = {"article", "actor", "actor_alias", "venue", "venue_alias", "statement", "position"}
@@ -19,7 +19,9 @@ TABLES = {"article", "actor", "actor_alias", "venue", "venue_alias", "statement"
 def schema_diff(url: str) -> list:  # type: ignore[type-arg]
     engine = make_engine(url)
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": include_in_autogenerate}
+        )
         diff = compare_metadata(context, SQLModel.metadata)
     engine.dispose()
     return diff
@@ -27,7 +29,10 @@ def schema_diff(url: str) -> list:  # type: ignore[type-arg]
 
 def tables(url: str) -> set[str]:
     engine = make_engine(url)
-    names = set(inspect(engine).get_table_names()) - {"alembic_version"}
+    names = {
+        n for n in inspect(engine).get_table_names()
+        if n != "alembic_version" and include_in_autogenerate(n, "table", None)
+    }
     engine.dispose()
     return names
 

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from app.extraction.candidates import text_of
 from app.extraction.positions.holders import actor_of, own_side, speaker_actor, target_of
+from app.extraction.positions.index import doc_index
 from app.extraction.positions.judgements import judgement_stance
 from app.extraction.positions.spans import clause_end, clause_start, complement_span, vp_start
 from app.extraction.positions.stances import (
@@ -44,7 +47,7 @@ def content_stances(doc: Doc, st: Statement) -> list[Found]:
     For a statement with content `we will reopen the crossing next week`, yields one intend
     with content `reopen the crossing next week`."""
     lo, hi = st.content.start, st.content.end
-    tokens = [t for t in doc if lo <= t.idx < hi and not in_condition(t, lo)]
+    tokens = [t for t in doc_index(doc).tokens_in(lo, hi) if not in_condition(t, lo)]
     found: list[Found] = []
     used_clauses: set[int] = set()
     judged_sentences: set[tuple[int, str]] = set()
@@ -72,7 +75,7 @@ def content_stances(doc: Doc, st: Statement) -> list[Found]:
 
 
 def _content_root(doc: Doc, lo: int, hi: int) -> Token | None:
-    inside = [t for t in doc if lo <= t.idx < hi]
+    inside = doc_index(doc).tokens_in(lo, hi)
     heads = [t for t in inside if not (lo <= t.head.idx < hi) or t.head.i == t.i]
     return heads[0] if heads else None
 
@@ -123,7 +126,7 @@ def _imperative(verb: Token, st: Statement, lo: int, hi: int) -> bool:
 
 def _contrasted(token: Token) -> bool:
     """`rather than trying to X`, `instead of seeking X`: the opposite of an intention."""
-    before = token.doc.text[max(0, token.idx - 14):token.idx].lower()
+    before = text_of(token.doc)[max(0, token.idx - 14):token.idx].lower()
     return "rather than" in before or "instead of" in before
 
 
@@ -171,16 +174,27 @@ def _bare_subject(verb: Token) -> Token | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _demand_before() -> re.Pattern[str]:
+    """`should`, `must`, `it is time to` ending the words before a verb (up to two between)."""
+    lex = lexicon()
+    phrases = "|".join(re.escape(p) for p in list(lex["demand_modals"]) + list(lex["demand_phrases"]))
+    return re.compile(r"\b(?:" + phrases + r")\s+(?:\w+\s+){0,2}$")
+
+
+@lru_cache(maxsize=1)
+def _demand_auxes() -> frozenset[str]:
+    return frozenset(lexicon()["demand_modals"]) | {"can", "have", "has", "need", "needs", "to"}
+
+
 def _modal_stance(doc: Doc, st: Statement, verb: Token, lo: int, hi: int) -> Found | None:
     """`talks should resume` -> demand; `we will reopen the crossing` -> intend."""
     lex = lexicon()
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
     subject = subject_of(verb)
-    before = doc.text[max(lo, verb.idx - 40):verb.idx].lower()
-    phrases = "|".join(re.escape(p) for p in list(lex["demand_modals"]) + list(lex["demand_phrases"]))
-    demand = re.search(r"\b(?:" + phrases + r")\s+(?:\w+\s+){0,2}$", before) is not None and bool(
-        aux_words & (set(lex["demand_modals"]) | {"can", "have", "has", "need", "needs", "to"}))
+    before = text_of(doc)[max(lo, verb.idx - 40):verb.idx].lower()
+    demand = _demand_before().search(before) is not None and bool(aux_words & _demand_auxes())
     own_subject = subject is not None and subject.lower_ not in ("that", "which", "who")
     if demand and (verb.dep_ not in ("relcl", "advcl", "acl") or (verb.dep_ == "relcl" and own_subject)):
         if subject is not None and subject.lower_ in FIRST_PERSON:
@@ -198,7 +212,7 @@ def _modal_stance(doc: Doc, st: Statement, verb: Token, lo: int, hi: int) -> Fou
         modal = max(a.i for a in auxes if a.lower_ in lex["intend_modals"])
         start = doc[modal + 1].idx
         end = clause_end(verb, hi)
-        if len(doc.text[start:end].split()) < 3:
+        if len(text_of(doc)[start:end].split()) < 3:
             start = clause_start(verb, lo)  # `the process will continue`: keep the subject
         return Found("intend", start, end, speaker_actor(st), "content")
     return None

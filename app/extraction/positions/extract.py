@@ -3,13 +3,16 @@ statements (the cue's own stance or stance words in the content), then narrative
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan
 
+from app.extraction.candidates import text_of
 from app.extraction.dates import resolve_said_on
 from app.extraction.positions.documents import presented_documents
+from app.extraction.positions.index import doc_index
 from app.extraction.positions.narrative import narrative_stances
 from app.extraction.positions.spans import same_stretch, trim_span
 from app.extraction.positions.stances import CONFIDENCE, Found
@@ -22,7 +25,7 @@ def extract_positions(doc: Doc, statements: Sequence[Statement], published_on: d
     """`The opposition said that the new quota is far too low.` (one statement by the opposition)
     yields a reject position by the opposition with content `the new quota is far too low`."""
     positions: list[Position] = []
-    seen: list[tuple[int, int]] = []
+    seen = _Stretches(text_of(doc))
     # a draft presented in the article's voice comes first: what its description demands is
     # part of the proposal, not a position of its own (GUIDELINES, documents)
     drafts = presented_documents(doc)
@@ -57,16 +60,37 @@ def extract_positions(doc: Doc, statements: Sequence[Statement], published_on: d
     return sorted(positions, key=lambda p: p.content.start)
 
 
-def _add(doc: Doc, positions: list[Position], seen: list[tuple[int, int]], found: Found,
+class _Stretches:
+    """The stretches already taken by a position, sorted by start. Two stretches can only be
+    the same stretch (`same_stretch`) when they overlap, so a new one is compared with the
+    few that start within the longest stretch's length before it, not with all of them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+
+    def clashes(self, span: tuple[int, int]) -> bool:
+        first = bisect_left(self.spans, (span[0] - self.longest + 1,))
+        last = bisect_left(self.spans, (span[1],))
+        return any(same_stretch(self.text, span, other) for other in self.spans[first:last])
+
+    def add(self, span: tuple[int, int]) -> None:
+        insort(self.spans, span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+
+def _add(doc: Doc, positions: list[Position], seen: _Stretches, found: Found,
          venue: VenueRef | None, said_on: date | None, index: int | None) -> None:
-    start, end = trim_span(doc.text, found.start, found.end)
-    if doc.text[start:end].lower() in ("that", "this", "it", "them", "these", "those", "so"):
+    text = seen.text
+    start, end = trim_span(text, found.start, found.end)
+    if text[start:end].lower() in ("that", "this", "it", "them", "these", "those", "so"):
         return  # `condemned that`: the stance is in another sentence, its anaphor says nothing
-    if end - start < 3 or any(same_stretch(doc.text, (start, end), other) for other in seen):
+    if end - start < 3 or seen.clashes((start, end)):
         return  # one position per stretch of text: a cue and its content may both point at it
-    seen.append((start, end))
+    seen.add((start, end))
     positions.append(Position(
-        type=found.type, actor=found.actor, content=Span(start, end, doc.text[start:end]),
+        type=found.type, actor=found.actor, content=Span(start, end, text[start:end]),
         target=found.target, venue=venue, said_on=said_on, confidence=CONFIDENCE[found.source],
         statement_index=index))
 
@@ -77,7 +101,5 @@ def _spans_cross(st: Statement, start: int, end: int) -> bool:
 
 
 def _sentence_of(doc: Doc, char: int) -> SpacySpan:
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char:
-            return sent
-    return doc[:]
+    sent = doc_index(doc).sentence_at(char)
+    return sent if sent is not None else doc[:]

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from app.extraction.candidates import text_of
+from app.extraction.positions.index import doc_index
 from app.extraction.positions.spans import charge_of
 from app.extraction.positions.stances import (
     ENTITY_KINDS,
@@ -19,6 +21,7 @@ from app.extraction.positions.stances import (
 from app.extraction.positions.syntax import SUBJECT_DEPS
 from app.extraction.types import ActorRef, Statement
 
+_WORD = re.compile(r"\w+")
 PAIR_PERSON_NOUNS = {"leader", "president", "minister", "head", "premier", "chancellor", "envoy", "diplomat"}
 
 
@@ -67,8 +70,14 @@ def _speaker_titles(doc: Doc, st: Statement) -> str:
     names = [st.speaker_mention.text if st.speaker_mention else ""]
     if st.speaker is not None:
         surname = st.speaker.name.split()[-1]
-        for match in re.finditer(r"\b" + re.escape(surname) + r"\b", doc.text):
-            names.append(doc.text[max(0, match.start() - 60):match.end()])
+        index = doc_index(doc)
+        text = index.text
+        if _WORD.fullmatch(surname):
+            # a plain word: look it up instead of scanning the article once per statement
+            starts = index.word_starts(surname)
+        else:
+            starts = [m.start() for m in re.finditer(r"\b" + re.escape(surname) + r"\b", text)]
+        names.extend(text[max(0, start - 60):start + len(surname)] for start in starts)
     return " ".join(names)
 
 
@@ -131,15 +140,16 @@ def _after_dash(token: Token) -> bool:
 def _noun_phrase(token: Token) -> str:
     """The head with its compounds and adjectives, article dropped: `the coastal militia units`;
     a named person without the title: `Elin Varga` for `Prime Minister Elin Varga`."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
-            return ent.text
+    index = doc_index(token.doc)
+    ent = index.entity_of(token.i)
+    if ent is not None and ent.label_ == "PERSON":
+        return ent.text
     # `the Varanian deputy ambassador Ines Kahl`: the person named beside the title
     for child in token.children:
         if child.dep_ in ("appos", "compound") and child.i > token.i:
-            for ent in token.doc.ents:
-                if ent.start <= child.i < ent.end and ent.label_ == "PERSON":
-                    return ent.text
+            ent = index.entity_of(child.i)
+            if ent is not None and ent.label_ == "PERSON":
+                return ent.text
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss") or c.ent_type_]
     start = min([token.i] + [t.i for c in left for t in c.subtree])
     words = [t.text for t in token.doc[start:token.i + 1] if t.dep_ != "det" and t.pos_ != "PUNCT"]
@@ -151,7 +161,7 @@ def _pair_before(token: Token) -> ActorRef | None:
     doc = token.doc
     if token.lemma_.lower() in PAIR_PERSON_NOUNS:
         # `the two ministers`: the two people the nearest earlier sentence names
-        sents = [s for s in doc.sents if s.end <= token.sent.start][-5:]
+        sents = doc_index(doc).sentences_before(token.sent.start)[-5:]
         for sent in reversed(sents):
             people = [e for e in sent.ents if e.label_ == "PERSON" and e.start < sent.root.i]
             if len(people) == 2:
@@ -163,14 +173,24 @@ def _pair_before(token: Token) -> ActorRef | None:
             heads = {candidate.i} | {c.i for c in candidate.children if c.dep_ in ("compound", "nmod")}
             conj = [c for c in candidate.subtree if c.dep_ == "conj" and c.head.i in heads and (c.pos_ == "PROPN" or c.ent_type_)]
             if conj:
-                people = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= candidate.left_edge.i
-                          and e.end <= candidate.right_edge.i + 1]
+                people = _people_within(doc, candidate.left_edge.i, candidate.right_edge.i + 1)
                 if len(people) == 2:
                     return ActorRef(f"{people[0].text} and {people[1].text}", "group", "group")
                 sub = list(candidate.subtree)
-                text = doc.text[sub[0].idx:sub[-1].idx + len(sub[-1])]
+                text = text_of(doc)[sub[0].idx:sub[-1].idx + len(sub[-1])]
                 return ActorRef(_strip_det(text), "group", "group")
     return None
+
+
+def _people_within(doc: Doc, start: int, end: int) -> list[SpacySpan]:
+    """The PERSON entities lying wholly inside tokens [start, end), in order."""
+    index = doc_index(doc)
+    people: list[SpacySpan] = []
+    for i in range(start, end):
+        ent = index.entity_of(i)
+        if ent is not None and ent.start == i and ent.end <= end and ent.label_ == "PERSON":
+            people.append(ent)
+    return people
 
 
 def _strip_det(text: str) -> str:

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from app.extraction.candidates import text_of
 from app.extraction.positions.holders import actor_of, own_side, speaker_actor
 from app.extraction.positions.spans import clause_end, clause_start, vp_start
 from app.extraction.positions.stances import FIRST_PERSON, THIRD_PERSON, Found, lexicon
@@ -22,8 +23,9 @@ def judgement_stance(doc: Doc, st: Statement, token: Token, lo: int, hi: int) ->
     nothing yields None."""
     lex = lexicon()
     clause = clause_root(token)
-    window = doc.text[max(lo, token.idx - 25):token.idx + len(token.text) + 25].lower()
-    here = doc.text[max(lo, token.idx - 12):token.idx + len(token.text)].lower()
+    text = text_of(doc)
+    window = text[max(lo, token.idx - 25):token.idx + len(token.text) + 25].lower()
+    here = text[max(lo, token.idx - 12):token.idx + len(token.text)].lower()
     for phrase in lex["reject_phrases"]:
         if phrase.split()[-1] == token.lower_ and phrase in here and not _about_oneself(clause, phrase):
             rejected = _rejected_thing(clause)
@@ -59,7 +61,7 @@ def judgement_stance(doc: Doc, st: Statement, token: Token, lo: int, hi: int) ->
         if comp and subject is not None and own_side(subject, st):
             return Found("intend", vp_start(comp[0]), clause_end(comp[0], hi), speaker_actor(st), "content")
     if token.lower_ in ("important", "necessary", "essential", "vital", "imperative", "urgent"):
-        follow = doc.text[token.idx:min(hi, token.idx + 40)]
+        follow = text[token.idx:min(hi, token.idx + 40)]
         match = re.search(r"\bis\s+(to\s+\w)", follow)
         if match:
             start = token.idx + match.start(1)

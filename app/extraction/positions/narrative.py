@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
@@ -27,8 +28,9 @@ def narrative_stances(doc: Doc, statements: Sequence[Statement], covered: list[t
 
     `Ostland rejected the new map.` yields a reject by Ostland with content `the new map`."""
     lex = lexicon()
+    inside = _Covered(covered)
     for token in doc:
-        if token.pos_ != "VERB" or any(s <= token.idx < e for s, e in covered):
+        if token.pos_ != "VERB" or inside(token.idx):
             continue
         if in_condition(token, token.sent.start_char) or token.dep_ == "relcl":
             continue
@@ -43,6 +45,25 @@ def narrative_stances(doc: Doc, statements: Sequence[Statement], covered: list[t
         found = _narrative_stance(doc, token, kind, statements)
         if found is not None:
             yield found
+
+
+class _Covered:
+    """Whether a char falls in any of the given ranges, answered from the ranges merged and
+    sorted once rather than by testing every statement for every verb of the article."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(r for r in ranges if r[0] < r[1]):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _end in merged]
+        self.ends = [end for _start, end in merged]
+
+    def __call__(self, char: int) -> bool:
+        i = bisect_right(self.starts, char) - 1
+        return i >= 0 and char < self.ends[i]
 
 
 def _narrative_stance(doc: Doc, token: Token, kind: PositionType, statements: Sequence[Statement]) -> Found | None:

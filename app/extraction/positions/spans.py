@@ -7,8 +7,12 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from app.extraction.candidates import text_of
 from app.extraction.positions.stances import lemma_forms, lexicon
 from app.extraction.positions.syntax import SUBJECT_DEPS
+
+_AS_WELL_AS = re.compile(r"\s+as well as\s+")
+_WORD = re.compile(r"\w+")
 
 
 def complement_span(token: Token, lo: int, hi: int) -> tuple[int, int]:
@@ -33,7 +37,7 @@ def complement_span(token: Token, lo: int, hi: int) -> tuple[int, int]:
 
 def _as_well_as(doc: Doc, end: int, hi: int) -> int:
     """Extend `X` over `X as well as Y` when the parser hung `Y` elsewhere."""
-    match = re.match(r"\s+as well as\s+", doc.text[end:hi])
+    match = _AS_WELL_AS.match(text_of(doc)[end:hi])
     if not match:
         return end
     follower = doc.char_span(end + match.end(), min(hi, end + match.end() + 1), alignment_mode="expand")
@@ -122,9 +126,7 @@ def same_stretch(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _overlap(text: str, a: tuple[int, int], b: tuple[int, int]) -> float:
-    words_a = {m.start() for m in re.finditer(r"\w+", text[a[0]:a[1]])}
-    words_b = {m.start() for m in re.finditer(r"\w+", text[b[0]:b[1]])}
-    shifted_a = {a[0] + w for w in words_a}
-    shifted_b = {b[0] + w for w in words_b}
-    union = shifted_a | shifted_b
-    return len(shifted_a & shifted_b) / len(union) if union else 0.0
+    words_a = {m.start() for m in _WORD.finditer(text, a[0], a[1])}
+    words_b = {m.start() for m in _WORD.finditer(text, b[0], b[1])}
+    union = words_a | words_b
+    return len(words_a & words_b) / len(union) if union else 0.0

@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Iterable
 from typing import Any, cast
 
 from spacy.tokens import Doc, Token
 
+from app.extraction.candidates import text_of
 from app.extraction.types import ActorKind, ActorRef, PositionType, Statement
 
 FIRST_PERSON = {"i", "we", "us", "me"}
@@ -110,17 +112,35 @@ def blocked_stance(token: Token) -> bool:
 def has_threat(doc: Doc, lo: int, hi: int, conditional: bool) -> bool:
     """True when chars [lo, hi) hold a threat word: `they would walk out if the shelling goes on`
     counts only with `conditional`, which admits `if` and `unless`."""
-    text = doc.text[lo:hi].lower()
+    return _threat_pattern(conditional).search(text_of(doc)[lo:hi].lower()) is not None
+
+
+@lru_cache(maxsize=2)
+def _threat_pattern(conditional: bool) -> re.Pattern[str]:
+    # one alternation finds a match exactly where some word alone would
     words = lexicon()["threat_words"]
     pool = words if conditional else [w for w in words if w not in ("if", "unless")]
-    return any(re.search(r"\b" + re.escape(w) + r"\b", text) for w in pool)
+    return _any_word(pool)
+
+
+def _any_word(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    """`\b(?:w1|w2|...)\b`; a pattern that never matches for no words."""
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(r"\b(?:" + alternatives + r")\b" if alternatives else r"(?!)", flags)
 
 
 def speaks_for_document(st: Statement) -> bool:
     """A quoted text (`The text prepared by X reads: "The Assembly calls for ..."`) is its drafter's:
     True when the statement's speaker mention names a document."""
     mention = st.speaker_mention.text.lower() if st.speaker_mention else ""
-    return any(re.search(r"\b" + noun + r"\b", mention) for noun in lexicon()["document_nouns"])
+    return _document_noun_pattern().search(mention) is not None
+
+
+@lru_cache(maxsize=1)
+def _document_noun_pattern() -> re.Pattern[str]:
+    # the nouns are used as regex source, as they always were (none holds a metacharacter)
+    alternatives = "|".join(lexicon()["document_nouns"])
+    return re.compile(r"\b(?:" + alternatives + r")\b" if alternatives else r"(?!)")
 
 
 def is_document(token: Token) -> bool:

@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from app.extraction.candidates import text_of
 from app.extraction.gazetteer import load_venues
 from app.extraction.types import VenueRef
 
@@ -71,16 +74,17 @@ def gazetteer_mentions(doc: Doc) -> list[Mention]:
     found: list[Mention] = []
     named_bodies = set()
     patterns = venue_lexicon()["patterns"]
+    text = text_of(doc)
     for pattern, ref, is_anaphor in patterns:
         if is_anaphor:
             continue
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             named_bodies.add(ref.name)
             found.append(_gazetteer_mention(doc, match, ref))
     for pattern, ref, is_anaphor in patterns:
         # `the council` stands for the Security Council only where the article names it
         if is_anaphor and ref.name in named_bodies:
-            found.extend(_gazetteer_mention(doc, match, ref) for match in pattern.finditer(doc.text))
+            found.extend(_gazetteer_mention(doc, match, ref) for match in pattern.finditer(text))
     return found
 
 
@@ -103,10 +107,8 @@ def _is_setting(root: Token) -> bool:
 def entity_text(token: Token) -> str:
     """The named entity a token is part of, without a leading `the`: `the Hague` yields `Hague`;
     a token outside any entity yields its own text."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return re.sub(r"^(?:the|The)\s+", "", ent.text)
-    return token.text
+    ent = _lookups(token.doc).entity_of(token.i)
+    return re.sub(r"^(?:the|The)\s+", "", ent.text) if ent is not None else token.text
 
 
 def dedupe_mentions(mentions: list[Mention]) -> list[Mention]:
@@ -144,18 +146,62 @@ def resolve_generic(mention: Mention, mentions: Sequence[Mention]) -> VenueRef |
 
 def sentence_at(doc: Doc, char: int) -> SpacySpan:
     """The sentence holding char offset `char` (the whole doc if none does)."""
-    token = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    lookups = _lookups(doc)
+    token = doc.char_span(char, min(char + 1, len(lookups.text)), alignment_mode="expand")
     if token is None or len(token) == 0:
-        for sent in doc.sents:
-            if sent.start_char <= char < sent.end_char:
-                return sent
-        return doc[:]
-    return token[0].sent
+        return lookups.sentence_holding(char) or doc[:]
+    return lookups.sentence_of_token(token[0].i)
 
 
 def sentence_text(doc: Doc, mention: Mention) -> str:
     """The text of the sentence a mention sits in."""
-    return sentence_at(doc, mention.start).text
+    lookups = _lookups(doc)
+    cached = lookups.sentence_texts.get(mention.start)
+    if cached is None:
+        cached = lookups.sentence_texts[mention.start] = sentence_at(doc, mention.start).text
+    return cached
+
+
+class _DocLookups:
+    """Sentences and entities of one article, indexed once: the venue readers ask for the
+    sentence of a char or the entity of a token for every statement and every mention."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = text_of(doc)
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in self.sents]
+        self.sent_ends = [s.end_char for s in self.sents]
+        self.sent_index: list[int] = [0] * len(doc)
+        for n, sent in enumerate(self.sents):
+            self.sent_index[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        self._ent_of: list[SpacySpan | None] | None = None
+        self.sentence_texts: dict[int, str] = {}
+
+    def sentence_holding(self, char: int) -> SpacySpan | None:
+        """The sentence with start_char <= char < end_char; None between sentences."""
+        n = bisect_right(self.sent_starts, char) - 1
+        return self.sents[n] if n >= 0 and char < self.sent_ends[n] else None
+
+    def sentence_of_token(self, i: int) -> SpacySpan:
+        return self.sents[self.sent_index[i]]
+
+    def entity_of(self, i: int) -> SpacySpan | None:
+        if self._ent_of is None:
+            self._ent_of = [None] * len(self.doc)
+            for ent in self.doc.ents:
+                self._ent_of[ent.start:ent.end] = [ent] * (ent.end - ent.start)
+        return self._ent_of[i]
+
+
+_LOOKUPS: WeakKeyDictionary[Doc, _DocLookups] = WeakKeyDictionary()
+
+
+def _lookups(doc: Doc) -> _DocLookups:
+    lookups = _LOOKUPS.get(doc)
+    if lookups is None:
+        lookups = _LOOKUPS[doc] = _DocLookups(doc)
+    return lookups
 
 
 def name_token(name: str) -> str | None:

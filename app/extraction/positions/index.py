@@ -1,0 +1,92 @@
+"""Lookups over one article that the position readers ask for per statement, built once per
+Doc so that a statement costs what its own sentence costs, not what the whole article does:
+the tokens of a char range, the sentence holding a char, the entity holding a token, and
+where a word occurs in the text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from weakref import WeakKeyDictionary
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from app.extraction.candidates import text_of
+
+_WORD = re.compile(r"\w+")
+
+
+class DocIndex:
+    """Offsets of one parsed article. Everything is derived from the Doc on first use and
+    never changes: the stages read the Doc, they do not edit it."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = text_of(doc)
+        self.token_starts: list[int] = [t.idx for t in doc]
+        self._sents: list[SpacySpan] | None = None
+        self._sent_starts: list[int] = []
+        self._sent_ends: list[int] = []
+        self._ent_of: list[SpacySpan | None] | None = None
+        self._words: dict[str, list[int]] | None = None
+
+    def tokens_in(self, lo: int, hi: int) -> list[Token]:
+        """The tokens that start in chars [lo, hi), in order."""
+        first = bisect_left(self.token_starts, lo)
+        last = bisect_left(self.token_starts, hi)
+        doc = self.doc
+        return [doc[i] for i in range(first, last)]
+
+    @property
+    def sents(self) -> list[SpacySpan]:
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._sent_starts = [s.start_char for s in self._sents]
+            self._sent_ends = [s.end_char for s in self._sents]
+        return self._sents
+
+    def sentence_at(self, char: int) -> SpacySpan | None:
+        """The sentence with start_char <= char < end_char; None between sentences."""
+        sents = self.sents
+        i = bisect_right(self._sent_starts, char) - 1
+        return sents[i] if i >= 0 and char < self._sent_ends[i] else None
+
+    def sentences_before(self, token_start: int) -> list[SpacySpan]:
+        """The sentences that end at or before token index `token_start`, in order."""
+        sents = self.sents
+        lo, hi = 0, len(sents)
+        while lo < hi:  # sentence ends (token indices) rise with their position
+            mid = (lo + hi) // 2
+            if sents[mid].end <= token_start:
+                lo = mid + 1
+            else:
+                hi = mid
+        return sents[:lo]
+
+    def entity_of(self, i: int) -> SpacySpan | None:
+        """The named entity holding token `i` (entities never overlap)."""
+        if self._ent_of is None:
+            self._ent_of = [None] * len(self.doc)
+            for ent in self.doc.ents:
+                for j in range(ent.start, ent.end):
+                    self._ent_of[j] = ent
+        return self._ent_of[i]
+
+    def word_starts(self, word: str) -> list[int]:
+        """Char offsets where `\\bword\\b` matches, in order (`word` made of word chars only)."""
+        if self._words is None:
+            self._words = {}
+            for match in _WORD.finditer(self.text):
+                self._words.setdefault(match.group(), []).append(match.start())
+        return self._words.get(word, [])
+
+
+_INDEXES: WeakKeyDictionary[Doc, DocIndex] = WeakKeyDictionary()
+
+
+def doc_index(doc: Doc) -> DocIndex:
+    """The DocIndex of `doc`, built on first use and dropped with the Doc."""
+    index = _INDEXES.get(doc)
+    if index is None:
+        index = _INDEXES[doc] = DocIndex(doc)
+    return index

@@ -1,0 +1,70 @@
+"""`q`: full-text search over statement content, the same on SQLite and PostgreSQL.
+
+Syntax: words (all must occur), "a phrase" in double quotes, and `negotiat*` for a
+prefix. Matching ignores case; there is no stemming on either database.
+SQLite answers from the FTS5 table `statement_fts`, PostgreSQL from the GIN index
+on `to_tsvector('simple', content)` (both made by migration 0002).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import column, func, literal_column, text
+from sqlmodel import Session
+
+from app.errors import InvalidParameter
+from app.models import Statement
+
+_TERM = re.compile(r'"([^"]*)"|(\w+)(\*)?')
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # more than one: a phrase
+    prefix: bool = False
+
+
+def parse_query(q: str) -> list[Term]:
+    """`'"safe corridors" negotiat*'` -> [Term(("safe", "corridors")), Term(("negotiat",), prefix=True)]."""
+    terms = []
+    for match in _TERM.finditer(q):
+        phrase, word, star = match.groups()
+        words = tuple(w.casefold() for w in re.findall(r"\w+", phrase if phrase is not None else word))
+        if words:
+            terms.append(Term(words, prefix=bool(star)))
+    if not terms:
+        raise InvalidParameter(f"q: {q!r} has no word to search for")
+    return terms
+
+
+def _fts5(terms: list[Term]) -> str:
+    return " ".join('"' + " ".join(t.words) + '"' + ("*" if t.prefix else "") for t in terms)
+
+
+def _tsquery(terms: list[Term]) -> str:
+    parts = []
+    for t in terms:
+        if len(t.words) > 1:
+            parts.append("(" + " <-> ".join(t.words) + ")")
+        else:
+            parts.append(t.words[0] + (":*" if t.prefix else ""))
+    return " & ".join(parts)
+
+
+def matching(session: Session, q: str) -> Any:
+    """A condition on `Statement` that holds where its content matches `q`."""
+    terms = parse_query(q)
+    if session.get_bind().dialect.name == "sqlite":
+        ids = (
+            text("SELECT rowid FROM statement_fts WHERE statement_fts MATCH :q")
+            .bindparams(q=_fts5(terms))
+            .columns(column("rowid"))
+        )
+        return Statement.id.in_(ids)  # type: ignore[union-attr]
+    # The config is inlined, not bound, so the planner matches the expression index.
+    simple = literal_column("'simple'::regconfig")
+    document = func.to_tsvector(simple, Statement.content)
+    return document.op("@@")(func.to_tsquery(simple, _tsquery(terms)))
