@@ -301,3 +301,8 @@ T = TypeVar("T")
 class Page(BaseModel, Generic[T]):
     items: list[T]
     next_cursor: str | None
+
+
+class FilteredPage(Page[T], Generic[T]):
+    # Which actors an `actor=` name matched: a name may match several people.
+    matched_actors: list[ActorRef] | None = None

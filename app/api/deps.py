@@ -14,7 +14,7 @@ from app import extraction
 from app.config import Settings, get_settings
 from app.db import get_session
 from app.errors import InvalidParameter, Unauthorized
-from app.models import Page
+from app.models import FilteredPage, Page
 
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -58,11 +58,19 @@ CursorQuery = Annotated[
 ]
 
 
-def paged(request: Request, response: Response, items: list, next_cursor: str | None) -> Page:  # type: ignore[type-arg]
+def paged(
+    request: Request,
+    response: Response,
+    items: list,  # type: ignore[type-arg]
+    next_cursor: str | None,
+    **extra: object,
+) -> Page:  # type: ignore[type-arg]
     """The page envelope, plus an RFC 8288 `Link: <...>; rel="next"` header."""
     if next_cursor:
         url = request.url.include_query_params(cursor=next_cursor)
         response.headers["Link"] = f'<{url}>; rel="next"'
+    if extra:
+        return FilteredPage(items=items, next_cursor=next_cursor, **extra)
     return Page(items=items, next_cursor=next_cursor)
 
 

@@ -7,8 +7,8 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.deps import CursorQuery, LimitDep, PeriodDep, SessionDep, paged
 from app.api.formats import FormatQuery, export_responses, negotiate, stream
 from app.errors import Problem
-from app.models import Page, PositionPublic, PositionType
-from app.services import statements
+from app.models import FilteredPage, PositionPublic, PositionType
+from app.services import actors, statements
 from app.services.statements import Filters
 
 router = APIRouter(prefix="/positions", tags=["positions"])
@@ -16,7 +16,7 @@ router = APIRouter(prefix="/positions", tags=["positions"])
 
 @router.get(
     "",
-    response_model=Page[PositionPublic],
+    response_model=FilteredPage[PositionPublic],
     summary="Find negotiation positions by actor, type, venue and date",
     description="Filters combine, as for statements; `format=ndjson|csv` streams every match.",
     responses={**export_responses(PositionPublic), 400: {"model": Problem}, 422: {"model": Problem}},
@@ -43,4 +43,5 @@ def list_positions(
     if fmt != "json":
         return stream(statements.iter_positions(session, filters), PositionPublic, fmt, "positions")
     items, next_cursor = statements.list_positions(session, filters, limit=limit, cursor=cursor)
-    return paged(request, response, items, next_cursor)
+    matched = actors.actors_matching(session, actor) if actor else None
+    return paged(request, response, items, next_cursor, matched_actors=matched)

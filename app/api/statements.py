@@ -7,8 +7,8 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.deps import CursorQuery, LimitDep, PeriodDep, SessionDep, paged
 from app.api.formats import FormatQuery, export_responses, negotiate, stream
 from app.errors import Problem
-from app.models import Page, StatementPublic
-from app.services import statements
+from app.models import FilteredPage, StatementPublic
+from app.services import actors, statements
 from app.services.statements import Filters
 
 router = APIRouter(prefix="/statements", tags=["statements"])
@@ -16,7 +16,7 @@ router = APIRouter(prefix="/statements", tags=["statements"])
 
 @router.get(
     "",
-    response_model=Page[StatementPublic],
+    response_model=FilteredPage[StatementPublic],
     summary="Find statements by actor, venue, date and kind",
     description="Filters combine. `actor` matches canonical names, aliases and surnames, "
     "case- and accent-insensitively (`de Mistura` finds `Staffan de Mistura`); "
@@ -51,7 +51,8 @@ def list_statements(
     if fmt != "json":
         return stream(statements.iter_statements(session, filters), StatementPublic, fmt, "statements")
     items, next_cursor = statements.list_statements(session, filters, limit=limit, cursor=cursor)
-    return paged(request, response, items, next_cursor)
+    matched = actors.actors_matching(session, actor) if actor else None
+    return paged(request, response, items, next_cursor, matched_actors=matched)
 
 
 @router.get(

@@ -82,3 +82,39 @@ def find_colon_attributions(doc: Doc, quoted_regions: Sequence[tuple[int, int]])
 
 def _relay_words() -> frozenset[str]:
     return word_set("relays.txt")
+
+
+def find_stance_adjectives(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterator[Candidate]:
+    """`The envoy was adamant that the vote go ahead` -> content `the vote go ahead`, cue
+    `was adamant`, the subject of `was` as the speaker mention."""
+    from app.extraction.mentions import noun_phrase  # mentions imports cues; import late
+
+    text = text_of(doc)
+    adjectives = word_set("stance_adjectives.txt")
+    for be in doc:
+        if be.lemma_ != "be" or any(start <= be.idx < end for start, end in quoted_regions):
+            continue
+        subject = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        if subject is None and be.dep_ == "conj":
+            # `X maintained Y and was clear that Z`: the subject of the first conjunct.
+            subject = next((c for c in be.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.dep_ == "expl" or subject.lower_ in ("it", "this", "that")):
+            continue  # `It is clear that ...` is the writer's voice
+        complements = [c for c in be.children if c.dep_ in ("acomp", "attr")]
+        adjective = next((t for c in complements for t in [c, *c.children]
+                          if t.lemma_.lower() in adjectives and t.pos_ == "ADJ"), None)
+        if subject is None or adjective is None:
+            continue
+        clause = next((c for c in [*be.children, *adjective.children] if c.dep_ in ("ccomp", "advcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            continue
+        start, end = trim_tokens(doc, *subtree_range(clause))
+        if end - start < 2:
+            continue
+        c_start, c_end = clip_to_paragraph(text, be.idx, *char_span(doc, start, end))
+        candidate = Candidate("indirect", c_start, c_end, (be.idx, adjective.idx + len(adjective.text)), None, 0.6,
+                              frame="stance")
+        candidate.mention = noun_phrase(subject, be)
+        yield candidate
+

@@ -9,9 +9,11 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
@@ -78,7 +80,23 @@ def resolve_said_on(doc: Doc, start: int, end: int, published_on: date | None) -
 
 
 def _sentences(doc: Doc, start: int, end: int) -> list[Span]:
-    return [s for s in doc.sents if s.start_char < end and s.end_char > start]
+    """The sentences that overlap chars [start, end), in order."""
+    sents, starts, ends = _sentence_bounds(doc)
+    # sentences follow each other without overlap, so both bounds rise with the index
+    return sents[bisect_right(ends, start):bisect_left(starts, end)]
+
+
+_SENTENCES: WeakKeyDictionary[Doc, tuple[list[Span], list[int], list[int]]] = WeakKeyDictionary()
+
+
+def _sentence_bounds(doc: Doc) -> tuple[list[Span], list[int], list[int]]:
+    """The sentences of `doc` with their start and end chars, listed once per Doc: every
+    statement asks for its own, and walking `doc.sents` each time made dating quadratic."""
+    bounds = _SENTENCES.get(doc)
+    if bounds is None:
+        sents = list(doc.sents)
+        bounds = _SENTENCES[doc] = (sents, [s.start_char for s in sents], [s.end_char for s in sents])
+    return bounds
 
 
 def _matches(sent: Span) -> list[tuple[str, re.Match[str]]]:

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from app.extraction.candidates import Candidate, text_of
-from app.extraction.cue_forms import find_colon_attributions, find_noun_cues
+from app.extraction.cue_forms import find_colon_attributions, find_noun_cues, find_stance_adjectives
 from app.extraction.cues import find_reported
 from app.extraction.dates import resolve_said_on
 from app.extraction.lexicons import word_set
@@ -120,6 +120,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     found = [c for c in found if c.mention is not None and _plausible_speaker(doc, c)]
     found += find_colon_attributions(doc, regions)
     found += find_noun_cues(doc, regions)
+    found += find_stance_adjectives(doc, regions)
     found = _drop_stacked(doc, found)
     for candidate in found:
         length = max(1, candidate.end - candidate.start)

@@ -12,6 +12,7 @@ from app.models import (
     Actor,
     ActorAlias,
     ActorPublic,
+    ActorRef,
     Statement,
     Venue,
     VenueAlias,
@@ -72,6 +73,13 @@ def list_actors(
     rows = session.exec(query.order_by(Actor.id).limit(limit + 1)).all()
     page, next_cursor = split_page(rows, limit, rows[limit - 1].id if len(rows) > limit else None)
     return _actor_publics(session, page), next_cursor
+
+
+def actors_matching(session: Session, names: list[str]) -> list[ActorRef]:
+    """Every actor any of `names` matches, as `matched_actors` reports them."""
+    ids = sorted({i for name in names for i in actor_ids_matching(session, name)})
+    rows = session.exec(select(Actor).where(Actor.id.in_(ids)).order_by(Actor.id)).all() if ids else []  # type: ignore[union-attr]
+    return [ActorRef(id=a.id, name=a.name, kind=a.kind) for a in rows]  # type: ignore[arg-type]
 
 
 def read_actor(session: Session, actor_id: int) -> ActorPublic:

@@ -24,10 +24,17 @@ def name_key(name: str) -> str:
 def get_or_create_actor(
     session: Session, ref: extraction.ActorRef, mention: str | None = None
 ) -> Actor:
-    """The actor named `ref.name`, created on first sight. A surname mention
-    (`De Mistura` for `Staffan de Mistura`) is kept as an alias."""
+    """The actor `ref` names, found across articles or created on first sight.
+
+    Found by its folded name or any alias; a person also by surname, when exactly one
+    known person fits: `De Mistura` alone joins `Staffan de Mistura`, and a later
+    `Staffan de Mistura` upgrades an actor first known only as `De Mistura`.
+    A surname mention is kept as an alias.
+    """
     key = name_key(ref.name)
-    actor = session.exec(select(Actor).where(Actor.name_key == key)).first()
+    actor = _by_key(session, key, ref.kind)
+    if actor is None and ref.kind == "person":
+        actor = _person_by_surname(session, key, ref.name)
     if actor is None:
         actor = Actor(name=ref.name, name_key=key, kind=ref.kind)
         session.add(actor)
@@ -36,6 +43,37 @@ def get_or_create_actor(
     if mention and ref.method == "surname":
         aliases.add(mention)
     _add_aliases(session, ActorAlias, "actor_id", actor.id, aliases)  # type: ignore[arg-type]
+    return actor
+
+
+def _by_key(session: Session, key: str, kind: str) -> Actor | None:
+    actor = session.exec(select(Actor).where(Actor.name_key == key)).first()
+    if actor is not None:
+        return actor
+    # An alias is only trusted within one kind: a surname is no name for a state.
+    owners = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
+    found = session.exec(select(Actor).where(Actor.id.in_(owners), Actor.kind == kind)).all()  # type: ignore[union-attr]
+    return found[0] if len(found) == 1 else None
+
+
+def _person_by_surname(session: Session, key: str, name: str) -> Actor | None:
+    """The one person whose name ends with `key`, or whose whole name ends `key`."""
+    people = select(Actor).where(Actor.kind == "person")
+    fuller = session.exec(people.where(Actor.name_key.like(f"% {key}"))).all()  # type: ignore[attr-defined]
+    if len(fuller) == 1:
+        return fuller[0]
+    if fuller:
+        return None  # two people share that surname: keep them apart
+    words = key.split()
+    suffixes = [" ".join(words[i:]) for i in range(1, len(words))]
+    shorter = session.exec(people.where(Actor.name_key.in_(suffixes))).all() if suffixes else []  # type: ignore[attr-defined]
+    if len(shorter) != 1:
+        return None
+    # First known by surname only: now the full name is known, it becomes the name.
+    actor = shorter[0]
+    _add_aliases(session, ActorAlias, "actor_id", actor.id, {actor.name})  # type: ignore[arg-type]
+    actor.name, actor.name_key = name, key
+    session.flush()
     return actor
 
 

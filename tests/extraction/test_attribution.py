@@ -382,3 +382,9 @@ def test_colon_attribution_across_paragraphs_with_leading_participle(extractor):
     assert s.kind == "direct"
     assert _trimmed(s) == "Both delegations have shown goodwill and the ceasefire holds"
     assert s.speaker.name == "Abel Rask"
+
+
+def test_stance_adjective_with_that_clause(extractor):
+    statements = _statements(extractor, "Abel Rask was adamant that the vote go ahead. It is clear that nothing works.")
+    assert [_trimmed(s) for s in statements] == ["the vote go ahead"]
+    assert statements[0].speaker.name == "Abel Rask"

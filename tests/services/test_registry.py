@@ -48,3 +48,34 @@ def test_venue_found_by_any_variant(session: Session) -> None:
 def test_published_at_accepts_a_timestamp() -> None:
     article = ArticleCreate(text="x", published_at="2019-03-15T22:10:00Z")
     assert str(article.published_at) == "2019-03-15"
+
+
+def person(name: str) -> extraction.ActorRef:
+    return extraction.ActorRef(name=name, kind="person")
+
+
+def test_surname_alone_joins_the_one_known_person(session: Session) -> None:
+    full = get_or_create_actor(session, person("Ingrid Halvorsen"))
+    assert get_or_create_actor(session, person("Halvorsen")).id == full.id
+    assert get_or_create_actor(session, person("HALVORSEN")).id == full.id
+    # A state or group is never matched by a person's surname.
+    group = get_or_create_actor(session, extraction.ActorRef(name="Halvorsen", kind="group"))
+    assert group.id != full.id
+
+
+def test_full_name_upgrades_an_actor_known_by_surname(session: Session) -> None:
+    short = get_or_create_actor(session, person("Okonkwo"))
+    full = get_or_create_actor(session, person("Adaeze Okonkwo"))
+    assert full.id == short.id
+    assert full.name == "Adaeze Okonkwo"
+    assert actor_ids_matching(session, "Okonkwo") == [full.id]
+    assert actor_ids_matching(session, "adaeze okonkwo") == [full.id]
+
+
+def test_people_sharing_a_surname_stay_apart(session: Session) -> None:
+    ingrid = get_or_create_actor(session, person("Ingrid Halvorsen"))
+    per = get_or_create_actor(session, person("Per Halvorsen"))
+    assert ingrid.id != per.id
+    # Ambiguous now: a bare surname gets an actor of its own rather than a guess.
+    bare = get_or_create_actor(session, person("Halvorsen"))
+    assert bare.id not in (ingrid.id, per.id)

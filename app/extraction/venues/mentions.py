@@ -4,9 +4,9 @@ how a mention is read (a setting or a modifier, the article's main venue)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -169,22 +169,34 @@ class _DocLookups:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = text_of(doc)
-        self.sents = list(doc.sents)
-        self.sent_starts = [s.start_char for s in self.sents]
-        self.sent_ends = [s.end_char for s in self.sents]
-        self.sent_index: list[int] = [0] * len(doc)
-        for n, sent in enumerate(self.sents):
-            self.sent_index[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        self._sents: list[SpacySpan] | None = None
+        self._sent_starts: list[int] = []
+        self._sent_ends: list[int] = []
+        self._sent_index: list[int] = []
         self._ent_of: list[SpacySpan | None] | None = None
         self.sentence_texts: dict[int, str] = {}
 
+    def _sentences(self) -> list[SpacySpan]:
+        # built on first use: a Doc without sentence bounds fails only where they are needed
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._sent_starts = [s.start_char for s in self._sents]
+            self._sent_ends = [s.end_char for s in self._sents]
+            self._sent_index = [0] * len(self.doc)
+            for n, sent in enumerate(self._sents):
+                self._sent_index[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        return self._sents
+
     def sentence_holding(self, char: int) -> SpacySpan | None:
         """The sentence with start_char <= char < end_char; None between sentences."""
-        n = bisect_right(self.sent_starts, char) - 1
-        return self.sents[n] if n >= 0 and char < self.sent_ends[n] else None
+        sents = self._sentences()
+        n = bisect_right(self._sent_starts, char) - 1
+        return sents[n] if n >= 0 and char < self._sent_ends[n] else None
 
     def sentence_of_token(self, i: int) -> SpacySpan:
-        return self.sents[self.sent_index[i]]
+        """What `doc[i].sent` gives, without walking the sentence again."""
+        sents = self._sentences()
+        return sents[self._sent_index[i]]
 
     def entity_of(self, i: int) -> SpacySpan | None:
         if self._ent_of is None:

@@ -8,10 +8,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from app.extraction.candidates import text_of
 from app.extraction.types import Statement, VenueRef
 from app.extraction.venues.mentions import PLACE_ENTS, Mention, entity_text, name_token, venue_lexicon
 
 PRESS_VERBS = ("tell", "brief", "speak", "talk", "say")
+_DATELINE = re.compile(r"\s*([A-Z][A-Za-z .'-]{1,30}?)\s*(?:,|—|–| -)")
 
 
 def explicit_venue(doc: Doc, st: Statement, mentions: Sequence[Mention]) -> VenueRef | None:
@@ -144,7 +146,7 @@ def _topic(token: Token) -> bool:
 
 def _dateline(doc: Doc) -> str | None:
     """`OSLO, May 3 -` / `Oslo, Agency -`: the place an article was filed from."""
-    match = re.match(r"\s*([A-Z][A-Za-z .'-]{1,30}?)\s*(?:,|—|–| -)", doc.text)
+    match = _DATELINE.match(text_of(doc))
     if not match:
         return None
     span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
