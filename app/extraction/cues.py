@@ -88,6 +88,15 @@ def _cut_participles(clause: Token, start: int, end: int) -> tuple[int, int]:
 _CONTINUATIONS = ("in addition", "as well as", "including", "particularly", "especially", "notably")
 
 
+def _cut_circumstance(doc, start: int, end: int) -> int:
+    """End a demand before the writer's scene-setting: `demands an end to the fighting
+    amid growing frustration` -> `an end to the fighting`."""
+    for token in doc[start + 1 : end]:
+        if token.lower_ in ("amid", "amidst", "despite") and token.dep_ == "prep":
+            return token.i
+    return end
+
+
 def _cut_final_aside(doc, start: int, end: int) -> int:
     """End a reported clause before a closing `, which ...` aside: the writer explaining
     a term (`enriched uranium, which can have military uses`), not the speaker."""
@@ -201,7 +210,7 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
                 if child.dep_ == "conj" and child.i >= end and child.pos_ == "VERB" \
                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                     end = child.right_edge.i + 1
-            start, end = trim_tokens(doc, start, end)
+            start, end = trim_tokens(doc, start, _cut_circumstance(doc, start, end))
             return (start, end, 0.8) if end - start >= 2 else None
     if "np" in cue.flags:
         if particle is not None and particle.dep_ == "prep":
@@ -218,7 +227,7 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
             for child in children:
                 if child.i > obj.i and child.left_edge.i >= end - 1 and _continues_demand(child):
                     end = max(end, child.right_edge.i + 1)
-            start, end = trim_tokens(doc, start, end)
+            start, end = trim_tokens(doc, start, _cut_circumstance(doc, start, end))
             # `welcomed the announcement` names a topic; a stated demand has more body.
             content_words = [t for t in doc[start:end] if not (t.is_punct or t.dep_ == "det")]
             if len(content_words) >= 3:

@@ -141,11 +141,11 @@ def test_from_and_to_take_a_month_or_a_year(client: TestClient) -> None:
 
 def test_matched_actors_says_whom_a_name_matched(client: TestClient) -> None:
     ingest(client, ENVOY_ARTICLE)
-    client.post("/articles", json={"text": "Per Halvorsen, the trade minister, said on Monday that tariffs would fall."})
+    client.post("/articles", json={"text": "Lars Halvorsen, the trade minister, said on Monday that tariffs would fall."})
     body = client.get("/statements", params={"actor": "Halvorsen"}).json()
     names = sorted(a["name"] for a in body["matched_actors"])
-    assert names == ["Ingrid Halvorsen", "Per Halvorsen"]
+    assert names == ["Ingrid Halvorsen", "Lars Halvorsen"]
     assert {i["speaker"]["name"] for i in body["items"]} == set(names)
-    only = client.get("/statements", params={"actor": "Per Halvorsen"}).json()
-    assert [a["name"] for a in only["matched_actors"]] == ["Per Halvorsen"]
+    only = client.get("/statements", params={"actor": "Lars Halvorsen"}).json()
+    assert [a["name"] for a in only["matched_actors"]] == ["Lars Halvorsen"]
     assert client.get("/statements").json()["matched_actors"] is None

@@ -388,3 +388,8 @@ def test_stance_adjective_with_that_clause(extractor):
     statements = _statements(extractor, "Abel Rask was adamant that the vote go ahead. It is clear that nothing works.")
     assert [_trimmed(s) for s in statements] == ["the vote go ahead"]
     assert statements[0].speaker.name == "Abel Rask"
+
+
+def test_scene_setting_after_a_demand_is_left_out(extractor):
+    s = _one(extractor, "Norway tabled a text that demands an end to the blockade amid growing anger in the region.")
+    assert _trimmed(s) == "an end to the blockade"
