@@ -32,6 +32,12 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+class Tracked(SQLModel):
+    """`updated_at` on every row downstream stores sync from (`updated_since`)."""
+
+    updated_at: datetime = Field(default_factory=utcnow, sa_column_kwargs={"onupdate": utcnow})
+
+
 def _fk(target: str, *, nullable: bool, ondelete: str) -> Column:  # type: ignore[type-arg]
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable)
 
@@ -88,11 +94,12 @@ class ArticleCreate(ArticleBase):
         return text
 
 
-class Article(ArticleBase, table=True):
+class Article(ArticleBase, Tracked, table=True):
     __table_args__ = (
         UniqueConstraint("url"),
         UniqueConstraint("content_hash"),
         Index("ix_article_published_at", "published_at"),
+        Index("ix_article_updated_at_id", "updated_at", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -113,8 +120,11 @@ class ArticleRef(SQLModel):
 # --- actors and venues ----------------------------------------------------
 
 
-class Actor(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("name_key"),)
+class Actor(Tracked, table=True):
+    __table_args__ = (
+        UniqueConstraint("name_key"),
+        Index("ix_actor_updated_at_id", "updated_at", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=300)
@@ -185,8 +195,9 @@ class VenuePublic(VenueRef):
 # --- statements and positions ---------------------------------------------
 
 
-class Statement(SQLModel, table=True):
+class Statement(Tracked, table=True):
     __table_args__ = (
+        Index("ix_statement_updated_at_id", "updated_at", "id"),
         Index("ix_statement_actor_id_id", "actor_id", "id"),
         Index("ix_statement_venue_id_id", "venue_id", "id"),
         Index("ix_statement_said_on_id", "said_on", "id"),
@@ -210,8 +221,9 @@ class Statement(SQLModel, table=True):
     confidence: float
 
 
-class Position(SQLModel, table=True):
+class Position(Tracked, table=True):
     __table_args__ = (
+        Index("ix_position_updated_at_id", "updated_at", "id"),
         Index("ix_position_actor_id_id", "actor_id", "id"),
         Index("ix_position_type_id", "type", "id"),
         Index("ix_position_said_on_id", "said_on", "id"),
@@ -234,6 +246,24 @@ class Position(SQLModel, table=True):
     confidence: float
 
 
+class Deletion(SQLModel, table=True):
+    """A tombstone: what was deleted and when, so syncing clients can drop it too."""
+
+    __table_args__ = (Index("ix_deletion_deleted_at_id", "deleted_at", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    resource: str = Field(max_length=20)
+    resource_id: int
+    deleted_at: datetime = Field(default_factory=utcnow)
+
+
+class DeletionPublic(SQLModel):
+    id: int
+    resource: Literal["article", "statement", "position"]
+    resource_id: int
+    deleted_at: datetime
+
+
 class SpanPublic(SQLModel):
     start: int
     end: int
@@ -252,6 +282,7 @@ class StatementPublic(SQLModel):
     venue: VenueRef | None
     date: dt.date | None
     confidence: float
+    updated_at: datetime
     article: ArticleRef
 
 
@@ -266,6 +297,7 @@ class PositionPublic(SQLModel):
     date: dt.date | None
     confidence: float
     statement_id: int | None
+    updated_at: datetime
     article: ArticleRef
 
 
@@ -273,6 +305,7 @@ class ArticlePublic(ArticleBase):
     id: int
     content_hash: str
     ingested_at: datetime
+    updated_at: datetime
     extractor_version: str
     statement_count: int
     position_count: int

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import CursorQuery, LimitDep, SessionDep, paged
+from app.api.deps import CursorQuery, LimitDep, SessionDep, UpdatedSinceDep, paged
 from app.errors import Problem
 from app.models import ActorPublic, Page
 from app.services import actors
@@ -18,10 +18,11 @@ def list_actors(
     response: Response,
     session: SessionDep,
     limit: LimitDep,
+    since: UpdatedSinceDep,
     cursor: CursorQuery = None,
     q: Annotated[str | None, Query(description="Name, alias or part of one", examples=["mistura"])] = None,
 ) -> Page[ActorPublic]:
-    items, next_cursor = actors.list_actors(session, q=q, limit=limit, cursor=cursor)
+    items, next_cursor = actors.list_actors(session, q=q, updated_since=since, limit=limit, cursor=cursor)
     return paged(request, response, items, next_cursor)
 
 

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Body, Query, Request, Response, status
 from app.api.deps import (
     CursorQuery,
     PeriodDep,
+    UpdatedSinceDep,
     ExtractorDep,
     LimitDep,
     SessionDep,
@@ -86,6 +87,7 @@ def list_articles(
     session: SessionDep,
     limit: LimitDep,
     period: PeriodDep,
+    since: UpdatedSinceDep,
     cursor: CursorQuery = None,
     source: str | None = None,
 ) -> Page[ArticlePublic]:
@@ -94,6 +96,7 @@ def list_articles(
         source=source,
         date_from=period.start,
         date_to=period.end,
+        updated_since=since,
         limit=limit,
         cursor=cursor,
     )

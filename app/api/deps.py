@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import secrets
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Annotated, NamedTuple
 
 from fastapi import Depends, Query, Request, Response
@@ -113,3 +113,20 @@ def period(
 
 
 PeriodDep = Annotated[Period, Depends(period)]
+
+
+def updated_since(
+    value: Annotated[datetime | None, Query(
+        alias="updated_since",
+        description="Only rows created or changed at or after this time (ISO 8601; UTC when "
+        "no offset is given). With `GET /deletions?since=` a client stays current without "
+        "downloading everything again.",
+        examples=["2026-11-25T12:00:00Z"],
+    )] = None,
+) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value
+
+
+UpdatedSinceDep = Annotated[datetime | None, Depends(updated_since)]

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import CursorQuery, LimitDep, PeriodDep, SessionDep, paged
+from app.api.deps import CursorQuery, LimitDep, PeriodDep, SessionDep, UpdatedSinceDep, paged
 from app.api.formats import FormatQuery, export_responses, negotiate, stream
 from app.errors import Problem
 from app.models import FilteredPage, PositionPublic, PositionType
@@ -27,6 +27,7 @@ def list_positions(
     session: SessionDep,
     limit: LimitDep,
     period: PeriodDep,
+    since: UpdatedSinceDep,
     cursor: CursorQuery = None,
     actor: Annotated[list[str], Query(description="Actor name; repeatable", examples=["Russia"])] = [],  # noqa: B006
     actor_id: Annotated[int | None, Query(examples=[1])] = None,
@@ -37,7 +38,7 @@ def list_positions(
 ):  # type: ignore[no-untyped-def]
     filters = Filters(
         actors=actor, actor_id=actor_id, venues=venue, date_from=period.start,
-        date_to=period.end, types=list(type), article_id=article_id,
+        date_to=period.end, updated_since=since, types=list(type), article_id=article_id,
     )
     fmt = negotiate(request, format)
     if fmt != "json":

@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import CursorQuery, LimitDep, PeriodDep, SessionDep, paged
+from app.api.deps import CursorQuery, LimitDep, PeriodDep, SessionDep, UpdatedSinceDep, paged
 from app.api.formats import FormatQuery, export_responses, negotiate, stream
 from app.errors import Problem
 from app.models import FilteredPage, StatementPublic
@@ -31,6 +31,7 @@ def list_statements(
     session: SessionDep,
     limit: LimitDep,
     period: PeriodDep,
+    since: UpdatedSinceDep,
     cursor: CursorQuery = None,
     actor: Annotated[list[str], Query(description="Actor name; repeatable", examples=["de Mistura"])] = [],  # noqa: B006
     actor_id: Annotated[int | None, Query(examples=[1])] = None,
@@ -45,7 +46,7 @@ def list_statements(
 ):  # type: ignore[no-untyped-def]
     filters = Filters(
         actors=actor, actor_id=actor_id, venues=venue, date_from=period.start,
-        date_to=period.end, kind=kind, article_id=article_id, q=q,
+        date_to=period.end, updated_since=since, kind=kind, article_id=article_id, q=q,
     )
     fmt = negotiate(request, format)
     if fmt != "json":

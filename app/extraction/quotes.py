@@ -125,6 +125,7 @@ def find_quoted(text: str) -> list[Quoted]:
 # Words after which a quoted stretch starts a quotation rather than naming a term.
 _LEAD_INS = {":", ",", "that", "—", "–", "(", "-", ";"}
 _MAX_RIGHT_CUE_DISTANCE = 6
+_SPEAKER_LINE_RE = re.compile(r"([A-Z][A-Z.'’ -]{1,30}):\s+")
 _DASH_SIGNATURE_RE = re.compile(r"[^\S\n]*[―—–]{1,2}[^\S\n]*(?=[A-Z])")
 
 
@@ -148,6 +149,9 @@ def is_quotation(doc: Doc, quoted: Quoted) -> bool:
     words = quoted.words(text)
     if words == 0 or quoted.close_at is None and not quoted.continues:
         return False  # an unclosed mark not reopened by the next paragraph is a stray
+    long_words = [w for w in _WORD_RE.findall(text[quoted.start : quoted.end]) if len(w) > 3 and w.isalpha()]
+    if words <= 10 and len(long_words) >= 2 and all(w[0].isupper() for w in long_words):
+        return False  # `“All Bets Are Off”`: a title in title case, not a quotation
     before = text[: quoted.open_at].rstrip()
     lead = before[-1:] if before else ""
     lead_word = before.split()[-1].lower() if before.split() else ""
@@ -233,6 +237,17 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
                 candidate = _cue_in(left_in_sentence, regions, nearest_last=True)
                 if candidate is not None and (verb is None or (left_in_sentence and left_in_sentence[-1].text == ":")):
                     verb = candidate
+        speaker_line = _SPEAKER_LINE_RE.match(text, quoted.start)
+        if speaker_line and speaker_line.group(1).strip().upper() not in ("Q", "A"):
+            # A transcript turn quoted whole: `“RUIZ: We are ready.”`.
+            name = _tokens_between(doc, speaker_line.start(1), speaker_line.end(1))
+            if name:
+                made = Candidate("direct", speaker_line.end(), quoted.end, (speaker_line.end(1), speaker_line.end(1) + 1),
+                                 None, 0.7, from_quote=True)
+                made.mention = (name[0].i, name[-1].i + 1)
+                out.append(made)
+                previous, previous_quote = made, quoted
+                continue
         dash = _DASH_SIGNATURE_RE.match(text, quoted.outer_end)
         if verb is None and dash:
             # `“...” ― Ana Ruiz`: a quotation signed with a dash (tweets, epigraphs).

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from app.extraction.candidates import sentence_of
+from app.extraction.cues import cue_of
 from app.extraction.lexicons import pronoun_genders, word_set
 from app.extraction.mentions import (
     SUBJECTS,
@@ -91,8 +92,11 @@ class Resolver:
             roles = self._roles_near(ent.start) | self._roles_in_phrase(ent)
             persony = ent.label_ == "PERSON"
             if not persony and ent.label_ in ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART") and len(tokens) >= 2:
-                persony = bool(roles) and not any(t.lower_ in _PERSONLESS_WORDS for t in tokens) \
-                    and state_name(ent.text) is None
+                # The sm model tags many people ORG: a name a role introduces, or one that
+                # speaks (`Ana Ruiz said`), is a person unless it holds an organisation word.
+                speaks = ent.root.dep_ == "nsubj" and cue_of(ent.root.head) is not None
+                persony = (bool(roles) or speaks) and not any(t.lower_ in _PERSONLESS_WORDS for t in tokens) \
+                    and state_name(ent.text) is None and not any(t.is_upper and len(t) > 1 for t in tokens)
             if not persony or len(tokens) == 0 or state_name(join_tokens(tokens)) is not None:
                 continue
             root = ent.root

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -56,7 +57,12 @@ def _actor_publics(session: Session, actors: list[Actor]) -> list[ActorPublic]:
 
 
 def list_actors(
-    session: Session, *, q: str | None, limit: int, cursor: str | None = None
+    session: Session,
+    *,
+    q: str | None,
+    updated_since: datetime | None = None,
+    limit: int,
+    cursor: str | None = None,
 ) -> tuple[list[ActorPublic], str | None]:
     """`q="mistura"` finds `Staffan de Mistura` by name, alias or a part of either."""
     query = select(Actor)
@@ -67,6 +73,8 @@ def list_actors(
         query = query.where(
             Actor.id.in_(exact) | Actor.name_key.contains(key) | Actor.id.in_(contains)  # type: ignore[union-attr,attr-defined]
         )
+    if updated_since is not None:
+        query = query.where(Actor.updated_at >= updated_since)
     after = decode_cursor(cursor)
     if after is not None:
         query = query.where(Actor.id > after)

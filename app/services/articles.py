@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from app.errors import NotFound
-from app.models import Article, ArticleDetail, ArticlePublic, Position, Statement
+from app.models import Article, ArticleDetail, ArticlePublic, Deletion, Position, Statement
 from app.services.pagination import decode_cursor, split_page
 from app.services.views import positions_of_article, statements_of_article
 
@@ -47,9 +47,31 @@ def read_article(session: Session, article_id: int) -> ArticleDetail:
 
 
 def delete_article(session: Session, article_id: int) -> None:
-    """Remove the article; its statements and positions go with it (ON DELETE CASCADE)."""
-    session.delete(get_article(session, article_id))
+    """Remove the article; its statements and positions go with it (ON DELETE CASCADE),
+    each leaving a tombstone for clients that sync with `GET /deletions`."""
+    article = get_article(session, article_id)
+    tombstones = [Deletion(resource="article", resource_id=article_id)]
+    for resource, table in (("statement", Statement), ("position", Position)):
+        ids = session.exec(select(table.id).where(table.article_id == article_id)).all()
+        tombstones += [Deletion(resource=resource, resource_id=i) for i in ids]
+    session.add_all(tombstones)
+    session.delete(article)
     session.commit()
+
+
+def list_deletions(
+    session: Session, *, since: datetime | None, resource: str | None, limit: int, cursor: str | None
+) -> tuple[list[Deletion], str | None]:
+    query = select(Deletion)
+    if since is not None:
+        query = query.where(Deletion.deleted_at >= since)
+    if resource:
+        query = query.where(Deletion.resource == resource)
+    after = decode_cursor(cursor)
+    if after is not None:
+        query = query.where(Deletion.id > after)
+    rows = session.exec(query.order_by(Deletion.id).limit(limit + 1)).all()
+    return split_page(rows, limit, rows[limit - 1].id if len(rows) > limit else None)
 
 
 def list_articles(
@@ -58,6 +80,7 @@ def list_articles(
     source: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    updated_since: datetime | None = None,
     limit: int,
     cursor: str | None = None,
 ) -> tuple[list[ArticlePublic], str | None]:
@@ -68,6 +91,8 @@ def list_articles(
         query = query.where(Article.published_at >= date_from)
     if date_to:
         query = query.where(Article.published_at <= date_to)
+    if updated_since:
+        query = query.where(Article.updated_at >= updated_since)
     after = decode_cursor(cursor)
     if after is not None:
         query = query.where(Article.id > after)

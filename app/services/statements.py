@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -33,6 +33,7 @@ class Filters:
     kind: str | None = None  # statements only
     q: str | None = None  # statements only: full text, see services/search.py
     types: list[str] = field(default_factory=list)  # positions only
+    updated_since: datetime | None = None
 
 
 def apply_filters(
@@ -53,6 +54,8 @@ def apply_filters(
         query = query.where(table.said_on <= filters.date_to)  # type: ignore[operator]
     if filters.article_id is not None:
         query = query.where(table.article_id == filters.article_id)
+    if filters.updated_since is not None:
+        query = query.where(table.updated_at >= filters.updated_since)  # type: ignore[operator]
     if filters.q and table is Statement:
         query = query.where(search.matching(session, filters.q))
     if filters.kind and table is Statement:

@@ -82,6 +82,7 @@ def statement_public(
         venue=venue_ref(venue),
         date=statement.said_on,
         confidence=statement.confidence,
+        updated_at=statement.updated_at,
         article=article_ref(article),
     )
 
@@ -104,6 +105,7 @@ def position_public(
         date=position.said_on,
         confidence=position.confidence,
         statement_id=position.statement_id,
+        updated_at=position.updated_at,
         article=article_ref(article),
     )
 

@@ -393,3 +393,11 @@ def test_stance_adjective_with_that_clause(extractor):
 def test_scene_setting_after_a_demand_is_left_out(extractor):
     s = _one(extractor, "Norway tabled a text that demands an end to the blockade amid growing anger in the region.")
     assert _trimmed(s) == "an end to the blockade"
+
+
+def test_quoted_transcript_turns(extractor):
+    text = "Foreign Minister Karin Volk met Abel Rask in Varna.\n\n\"VOLK: We are ready to sign the text today.\n\n\"RASK: Then let us sign it now.\""
+    statements = _statements(extractor, text)
+    assert [_trimmed(s) for s in statements] == ["We are ready to sign the text today", "Then let us sign it now"]
+    assert [s.speaker_mention.text for s in statements] == ["VOLK", "RASK"]
+    assert [s.speaker.name for s in statements] == ["Karin Volk", "Abel Rask"]
