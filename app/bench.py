@@ -16,6 +16,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from datetime import date
 from typing import Any
 
 import httpx
@@ -185,4 +186,113 @@ def bench_extract(path: Path, *, limit: int | None, workers: int, long_words: in
     results["peak_rss_mb_model_loaded"] = rss_loaded
     results["peak_rss_mb_parent"] = _peak_rss_mb(resource.RUSAGE_SELF)
     results["peak_rss_mb_workers"] = _peak_rss_mb(resource.RUSAGE_CHILDREN)
+    return results
+
+
+# --- queries at scale --------------------------------------------------------
+
+
+def _percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+
+    def at(p: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000, 2)
+
+    return {"p50_ms": at(0.50), "p95_ms": at(0.95), "p99_ms": at(0.99)}
+
+
+def _explain(engine: Any, sql: str, params: dict[str, Any]) -> str:
+    from sqlalchemy import text
+
+    prefix = "EXPLAIN QUERY PLAN " if engine.dialect.name == "sqlite" else "EXPLAIN "
+    with engine.connect() as connection:
+        rows = connection.execute(text(prefix + sql), params).all()
+    return "\n".join(" | ".join(str(c) for c in row) for row in rows)
+
+
+def bench_query(*, statements: int, requests: int, database_url: str | None, fill: bool) -> dict[str, Any]:
+    """p50/p95/p99 of the list and aggregate endpoints through the HTTP app, and the raw
+    SQL of the actor page in the same run, over a synthetic corpus."""
+    import random
+
+    from fastapi.testclient import TestClient
+    from sqlalchemy import text
+
+    from app.config import Settings
+    from app.db import make_engine, migrate
+    from app.main import create_app
+    from app.synth import synthesize
+
+    with tempfile.TemporaryDirectory() as tmp:
+        url = database_url or f"sqlite:///{Path(tmp) / 'bench.db'}"
+        migrate(url)
+        engine = make_engine(url)
+        loaded: dict[str, Any] = {}
+        if fill:
+            start = time.perf_counter()
+            loaded = synthesize(engine, statements=statements)
+            loaded["load_seconds"] = round(time.perf_counter() - start, 1)
+        with engine.begin() as connection:
+            connection.execute(text("ANALYZE"))  # fresh statistics, as a live database has
+            actors = connection.execute(text("SELECT id, name FROM actor ORDER BY id")).all()
+            venues = [r[0] for r in connection.execute(text("SELECT name FROM venue")).all()]
+        rng = random.Random(11)
+        weights = [1 / (r + 1) for r in range(len(actors))]
+
+        def actor() -> str:
+            return rng.choices(actors, weights=weights)[0][1]
+
+        def year() -> dict[str, str]:
+            y = rng.randint(2015, 2024)
+            return {"from": f"{y}-01-01", "to": f"{y}-12-31"}
+
+        words = ["ceasefire", "corridor", "sanctions", "truce", "refugees", "deadline", "observers"]
+        cases: dict[str, Any] = {
+            "actor page": lambda: ("/statements", {"actor": actor()}),
+            "actor + date range": lambda: ("/statements", {"actor": actor(), **year()}),
+            "venue + date range": lambda: ("/statements", {"venue": rng.choice(venues), **year()}),
+            "full-text q": lambda: ("/statements", {"q": " ".join(rng.sample(words, 2))}),
+            "timeline by month": lambda: ("/stats/timeline", {"interval": "month", **year()}),
+            "top actors": lambda: ("/stats/actors", {"limit": 20, **year()}),
+        }
+        settings = Settings(_env_file=None, database_url=url, PARLEY_MIGRATE_ON_START=False)  # type: ignore[call-arg]
+        results: dict[str, Any] = {"database": engine.dialect.name, **loaded}
+        with TestClient(create_app(settings)) as client:
+            for name, make in tqdm(cases.items(), desc="bench query"):
+                samples = []
+                for _ in range(requests):
+                    path, params = make()
+                    t0 = time.perf_counter()
+                    response = client.get(path, params=params)
+                    samples.append(time.perf_counter() - t0)
+                    response.raise_for_status()
+                results[name] = _percentiles(samples)
+
+        # The same actor page as raw SQL, for the ratio the HTTP layer costs.
+        page_sql = (
+            "SELECT s.*, a.name, v.name, ar.url FROM statement s JOIN article ar ON ar.id = s.article_id "
+            "LEFT JOIN actor a ON a.id = s.actor_id LEFT JOIN venue v ON v.id = s.venue_id "
+            "WHERE s.actor_id IN (SELECT id FROM actor WHERE name_key = :key) ORDER BY s.id LIMIT 51"
+        )
+        from app.services.registry import name_key
+
+        samples = []
+        with engine.connect() as connection:
+            for _ in range(requests):
+                key = name_key(actor())
+                t0 = time.perf_counter()
+                connection.execute(text(page_sql), {"key": key}).all()
+                samples.append(time.perf_counter() - t0)
+        results["raw SQL actor page"] = _percentiles(samples)
+        results["actor page / raw SQL (p95)"] = round(
+            results["actor page"]["p95_ms"] / max(results["raw SQL actor page"]["p95_ms"], 0.01), 1
+        )
+        plans = {
+            "actor page": (page_sql, {"key": name_key(actors[0][1])}),
+            "venue + date range": (
+                "SELECT id FROM statement WHERE venue_id IN (1) AND said_on >= :a AND said_on <= :b "
+                "ORDER BY id LIMIT 51", {"a": date(2016, 1, 1), "b": date(2016, 12, 31)}),
+        }
+        results["plans"] = {name: _explain(engine, sql, params) for name, (sql, params) in plans.items()}
+        engine.dispose()
     return results

@@ -1,4 +1,4 @@
-"""The `parley` command: serve, migrate, ingest, extract, eval, bench, openapi."""
+"""The `parley` command: serve, migrate, ingest, extract, eval, bench, synth, openapi."""
 
 from __future__ import annotations
 
@@ -49,13 +49,21 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser(
         "bench", help="benchmarks: `ingest` (through the HTTP API), `extract` (engine vs spaCy)"
     )
-    bench.add_argument("what", choices=["ingest", "extract"])
-    bench.add_argument("--jsonl", type=Path, required=True, help="articles {text, title?, published_at?}")
+    bench.add_argument("what", choices=["ingest", "extract", "query"])
+    bench.add_argument("--jsonl", type=Path, help="ingest/extract: articles {text, title?, published_at?}")
+    bench.add_argument("--statements", type=int, default=1_000_000, help="query: corpus size")
+    bench.add_argument("--requests", type=int, default=200, help="query: requests per case")
+    bench.add_argument("--no-fill", action="store_true", help="query: use --database-url as it is")
     bench.add_argument("--limit", type=int, help="use the first N articles")
     bench.add_argument("--workers", type=int, help="ingest: server processes and clients (1); extract: 2")
-    bench.add_argument("--database-url", help="ingest: default a fresh SQLite file")
+    bench.add_argument("--database-url", help="ingest/query: default a fresh SQLite file")
     bench.add_argument("--long-words", type=int, default=20_000, help="extract: words of the long article")
     bench.set_defaults(run=cmd_bench)
+
+    synth = commands.add_parser("synth", help="fill DATABASE_URL (empty, migrated) with a synthetic corpus")
+    synth.add_argument("--statements", type=int, default=1_000_000)
+    synth.add_argument("--seed", type=int, default=7)
+    synth.set_defaults(run=cmd_synth)
 
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--out", type=Path, default=ROOT / "openapi" / "openapi.json")
@@ -182,8 +190,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> None:
-    from app.bench import bench_extract, bench_ingest
+    from app.bench import bench_extract, bench_ingest, bench_query
 
+    if args.what == "query":
+        result = bench_query(statements=args.statements, requests=args.requests,
+                             database_url=args.database_url, fill=not args.no_fill)
+        plans = result.pop("plans")
+        print(json.dumps(result, indent=2, default=str))
+        for name, plan in plans.items():
+            print(f"\n-- plan: {name}\n{plan}")
+        return
+    if args.jsonl is None:
+        raise SystemExit("parley bench ingest|extract needs --jsonl FILE")
     if args.what == "ingest":
         result = bench_ingest(
             args.jsonl, limit=args.limit, workers=args.workers or 1, database_url=args.database_url
@@ -193,6 +211,24 @@ def cmd_bench(args: argparse.Namespace) -> None:
             args.jsonl, limit=args.limit, workers=args.workers or 2, long_words=args.long_words
         )
     print(json.dumps(result, indent=2))
+
+
+def cmd_synth(args: argparse.Namespace) -> int:
+    from app.config import get_settings
+    from app.db import make_engine, migrate
+    from app.synth import NotEmpty, synthesize
+
+    url = get_settings().database_url
+    migrate(url)
+    engine = make_engine(url)
+    try:
+        print(json.dumps(synthesize(engine, statements=args.statements, seed=args.seed)))
+    except NotEmpty as error:
+        print(f"parley synth: {error}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    return 0
 
 
 def cmd_openapi(args: argparse.Namespace) -> None:

@@ -9,11 +9,18 @@ import re
 from bisect import bisect_left, bisect_right
 from weakref import WeakKeyDictionary
 
+from spacy.attrs import HEAD, IDX
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from app.extraction.candidates import text_of
 
 _WORD = re.compile(r"\w+")
+CONDITION_MARKS = ("if", "unless", "whether")
+
+
+def _signed(value: int) -> int:
+    # to_array gives uint64 columns; a head to the left comes back as a wrapped negative offset
+    return value - (1 << 64) if value >= 1 << 63 else value
 
 
 class DocIndex:
@@ -23,7 +30,11 @@ class DocIndex:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = text_of(doc)
-        self.token_starts: list[int] = [t.idx for t in doc]
+        columns = doc.to_array([IDX, HEAD]).tolist() if len(doc) else []
+        self.token_starts: list[int] = [row[0] for row in columns]
+        # HEAD is stored relative to the token; absolute indices make walking up the tree cheap
+        self.heads: list[int] = [i + _signed(row[1]) for i, row in enumerate(columns)]
+        self._conditional: set[int] | None = None
         self._sents: list[SpacySpan] | None = None
         self._sent_starts: list[int] = []
         self._sent_ends: list[int] = []
@@ -36,6 +47,19 @@ class DocIndex:
         last = bisect_left(self.token_starts, hi)
         doc = self.doc
         return [doc[i] for i in range(first, last)]
+
+    def in_condition(self, i: int, lo: int) -> bool:
+        """`syntax.in_condition` for token `i`: walks the head indices instead of Tokens."""
+        if self._conditional is None:
+            # the tokens that have an `if` / `unless` / `whether` marker among their children
+            self._conditional = {t.head.i for t in self.doc
+                                 if t.dep_ == "mark" and t.lower_ in CONDITION_MARKS and t.head.i != t.i}
+        heads, starts, conditional = self.heads, self.token_starts, self._conditional
+        while heads[i] != i and starts[i] >= lo:
+            if i in conditional:
+                return True
+            i = heads[i]
+        return False
 
     @property
     def sents(self) -> list[SpacySpan]:

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from app.extraction.positions.index import doc_index
+
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSAL_SUBJECT_DEPS = ("csubj", "csubjpass")
 
@@ -43,12 +45,7 @@ def clause_root(token: Token) -> Token:
 def in_condition(token: Token, lo: int) -> bool:
     """Inside an `if`/`unless` clause: hypothetical, not a stance. True for `sign` in
     `We will go if they sign.`, looking no further left than char `lo`."""
-    node = token
-    while node.head.i != node.i and node.idx >= lo:
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
-            return True
-        node = node.head
-    return False
+    return doc_index(token.doc).in_condition(token.i, lo)
 
 
 def has_aux(token: Token, words: Sequence[str]) -> bool:
