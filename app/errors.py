@@ -47,6 +47,16 @@ class InvalidParameter(AppError):
     title = "Invalid request"
 
 
+class Forbidden(AppError):
+    status = 403
+    title = "Forbidden"
+
+
+class Conflict(AppError):
+    status = 409
+    title = "Conflict"
+
+
 class BadCursor(AppError):
     status = 400
     title = "Invalid cursor"

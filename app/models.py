@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from datetime import date, datetime, timezone
 from typing import Generic, Literal, TypeVar
 
@@ -130,7 +131,49 @@ class Actor(Tracked, table=True):
     name: str = Field(max_length=300)
     # Case-, accent- and punctuation-folded name: what lookups compare.
     name_key: str = Field(max_length=300)
-    kind: str = Field(max_length=20)
+    kind: str = Field(max_length=30)
+    country: str | None = Field(default=None, max_length=3)  # ISO 3166 alpha-3
+    wikidata_id: str | None = Field(default=None, max_length=20)
+    # Set when a curator merged this actor into another: its id then redirects there.
+    merged_into_id: int | None = Field(sa_column=_fk("actor.id", nullable=True, ondelete="SET NULL"))
+
+
+ActorKindAll = Literal[
+    "person", "state", "organisation", "international_organisation", "armed_group",
+    "political_group", "group", "media",
+]
+
+
+class ActorUpdate(SQLModel):
+    """A curator's changes; fields left out stay as they are."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "examples": [{"name": "Staffan de Mistura", "kind": "person", "country": "ITA", "wikidata_id": "Q349577"}]
+    })
+
+    name: str | None = Field(default=None, min_length=1, max_length=300)
+    kind: ActorKindAll | None = None
+    country: str | None = Field(default=None, description="ISO 3166 alpha-3, e.g. NOR")
+    wikidata_id: str | None = Field(default=None, description="Q-number, e.g. Q349577")
+
+    @field_validator("wikidata_id")
+    @classmethod
+    def _q_number(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"Q[1-9][0-9]*", value):
+            raise ValueError("a Wikidata id is Q followed by digits, e.g. Q349577")
+        return value
+
+
+class AliasCreate(SQLModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"alias": "the UN envoy for Syria"}]})
+
+    alias: str = Field(min_length=1, max_length=300)
+
+
+class MergeRequest(SQLModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"into_id": 12}]})
+
+    into_id: int
 
 
 class ActorAlias(SQLModel, table=True):
@@ -183,6 +226,8 @@ class VenueRef(SQLModel):
 
 
 class ActorPublic(ActorRef):
+    country: str | None
+    wikidata_id: str | None
     aliases: list[str]
     statement_count: int
 

@@ -1,15 +1,24 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import RedirectResponse
 
-from app.api.deps import CursorQuery, LimitDep, SessionDep, UpdatedSinceDep, paged
+from app.api.deps import AdminKey, CursorQuery, LimitDep, SessionDep, UpdatedSinceDep, paged
 from app.errors import Problem
-from app.models import ActorPublic, Page
-from app.services import actors
+from app.models import ActorPublic, ActorUpdate, AliasCreate, MergeRequest, Page
+from app.services import actors, curation
 
 router = APIRouter(prefix="/actors", tags=["actors"])
+
+CURATION_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": Problem, "description": "No API key"},
+    403: {"model": Problem, "description": "The key has no admin scope"},
+    404: {"model": Problem},
+    409: {"model": Problem, "description": "The name or alias belongs to another actor"},
+    422: {"model": Problem},
+}
 
 
 @router.get("", response_model=Page[ActorPublic], summary="Search actors by name or alias")
@@ -30,7 +39,40 @@ def list_actors(
     "/{actor_id}",
     response_model=ActorPublic,
     summary="One actor with aliases and statement count",
-    responses={404: {"model": Problem}},
+    description="An actor merged into another answers 308 with the survivor's address.",
+    responses={404: {"model": Problem}, 308: {"description": "Merged: see Location"}},
 )
-def read_actor(actor_id: int, session: SessionDep) -> ActorPublic:
+def read_actor(actor_id: int, request: Request, session: SessionDep):  # type: ignore[no-untyped-def]
+    current = curation.current_actor_id(session, actor_id)
+    if current != actor_id:
+        url = request.url_for("read_actor", actor_id=current)
+        return RedirectResponse(str(url), status_code=status.HTTP_308_PERMANENT_REDIRECT)
     return actors.read_actor(session, actor_id)
+
+
+@router.patch("/{actor_id}", response_model=ActorPublic, summary="Rename an actor, or set its kind, country, Wikidata id",
+              responses=CURATION_ERRORS, dependencies=[AdminKey])
+def update_actor(actor_id: int, data: ActorUpdate, session: SessionDep) -> ActorPublic:
+    curation.update_actor(session, actor_id, data)
+    return actors.read_actor(session, actor_id)
+
+
+@router.post("/{actor_id}/aliases", response_model=ActorPublic, status_code=status.HTTP_201_CREATED,
+             summary="Add an alias", responses=CURATION_ERRORS, dependencies=[AdminKey])
+def add_alias(actor_id: int, data: AliasCreate, session: SessionDep) -> ActorPublic:
+    curation.add_alias(session, actor_id, data.alias)
+    return actors.read_actor(session, actor_id)
+
+
+@router.delete("/{actor_id}/aliases/{alias}", status_code=status.HTTP_204_NO_CONTENT,
+               summary="Remove an alias", responses=CURATION_ERRORS, dependencies=[AdminKey])
+def remove_alias(actor_id: int, alias: str, session: SessionDep) -> None:
+    curation.remove_alias(session, actor_id, alias)
+
+
+@router.post("/{actor_id}/merge", response_model=ActorPublic,
+             summary="Merge this actor into another: statements, positions and aliases move",
+             responses=CURATION_ERRORS, dependencies=[AdminKey])
+def merge_actor(actor_id: int, data: MergeRequest, session: SessionDep) -> ActorPublic:
+    survivor = curation.merge_actors(session, actor_id, data.into_id)
+    return actors.read_actor(session, survivor.id)  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from sqlmodel import Session
 from app import extraction
 from app.config import Settings, get_settings
 from app.db import get_session
-from app.errors import InvalidParameter, Unauthorized
+from app.errors import Forbidden, InvalidParameter, Unauthorized
 from app.models import FilteredPage, Page
 
 SessionDep = Annotated[Session, Depends(get_session)]
@@ -27,19 +27,40 @@ def get_extractor(request: Request) -> extraction.Extractor:
 ExtractorDep = Annotated[extraction.Extractor, Depends(get_extractor)]
 
 
-def require_write_key(request: Request, settings: SettingsDep) -> None:
-    """Writes need a key from PARLEY_API_KEYS (Bearer or X-API-Key) once any is set."""
-    keys = settings.api_keys
-    if not keys:
-        return
+def _given_key(request: Request) -> str | None:
     given = request.headers.get("x-api-key")
     auth = request.headers.get("authorization", "")
     if given is None and auth.lower().startswith("bearer "):
         given = auth[7:].strip()
-    if given is None or not any(secrets.compare_digest(given, key) for key in keys):
+    return given
+
+
+def _scopes(request: Request, settings: Settings) -> frozenset[str]:
+    given = _given_key(request)
+    if given is None:
+        return frozenset()
+    for key, scopes in settings.api_keys.items():
+        if secrets.compare_digest(given, key):
+            return scopes
+    return frozenset()
+
+
+def require_write_key(request: Request, settings: SettingsDep) -> None:
+    """Writes need a key from PARLEY_API_KEYS (Bearer or X-API-Key) once any is set."""
+    if settings.api_keys and "write" not in _scopes(request, settings):
         raise Unauthorized("A valid API key is required: 'Authorization: Bearer KEY' or 'X-API-Key: KEY'.")
 
 
+def require_admin_key(request: Request, settings: SettingsDep) -> None:
+    """Curation needs a key with the admin scope (`KEY:admin` in PARLEY_API_KEYS)."""
+    scopes = _scopes(request, settings)
+    if not scopes:
+        raise Unauthorized("An API key with the admin scope is required.")
+    if "admin" not in scopes:
+        raise Forbidden("This API key has no admin scope.")
+
+
+AdminKey = Depends(require_admin_key)
 WriteKey = Depends(require_write_key)
 
 

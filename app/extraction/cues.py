@@ -157,7 +157,7 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
         # `added that X, but “Y”` / `said X but he was already working on Y`: a conjunct the
         # parser hangs on the cue, right after the clause, continues what was reported.
         for child in children:
-            if child.dep_ != "conj" or child.i < end or cue_of(child) is not None:
+            if child.dep_ != "conj" or child.i < end or cue_of(child) is not None and not _is_hedged_or_hypothetical(child):
                 continue
             joined_by = doc[end : child.left_edge.i].text.strip(" ,")
             verbless = child.pos_ in ("NOUN", "PROPN", "ADJ")

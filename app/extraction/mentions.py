@@ -49,7 +49,10 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
             # `(Agency) - Iran's minister said`: the subject nearest the verb.
             subject = min(subjects, key=lambda c: abs(c.i - current.i))
             if subject.lower_ in _RELATIVE and current.dep_ == "relcl":
-                return noun_phrase(current.head, verb)
+                start, end = noun_phrase(current.head, verb)
+                if subject.lower_ in ("who", "which") and subject.i >= end:
+                    end = subject.i + 1  # `Ana Ruiz, who said ...`: the name and the pronoun tied to the verb
+                return start, end
             return noun_phrase(subject, verb)
         agents = [c for c in current.children if c.dep_ == "agent"]
         if agents:

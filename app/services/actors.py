@@ -49,6 +49,8 @@ def _actor_publics(session: Session, actors: list[Actor]) -> list[ActorPublic]:
             id=a.id,  # type: ignore[arg-type]
             name=a.name,
             kind=a.kind,
+            country=a.country,
+            wikidata_id=a.wikidata_id,
             aliases=aliases.get(a.id, []),  # type: ignore[arg-type]
             statement_count=counts.get(a.id, 0),  # type: ignore[arg-type]
         )
@@ -65,7 +67,7 @@ def list_actors(
     cursor: str | None = None,
 ) -> tuple[list[ActorPublic], str | None]:
     """`q="mistura"` finds `Staffan de Mistura` by name, alias or a part of either."""
-    query = select(Actor)
+    query = select(Actor).where(Actor.merged_into_id.is_(None))  # type: ignore[union-attr]
     if q:
         key = name_key(q)
         exact = actor_ids_matching(session, q)
@@ -94,6 +96,7 @@ def read_actor(session: Session, actor_id: int) -> ActorPublic:
     actor = session.get(Actor, actor_id)
     if actor is None:
         raise NotFound(f"No actor with id {actor_id}.")
+    session.refresh(actor)  # a curation in this session may have changed it
     return _actor_publics(session, [actor])[0]
 
 

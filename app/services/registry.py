@@ -42,14 +42,15 @@ def get_or_create_actor(
     aliases = {ref.name}
     if mention and ref.method == "surname":
         aliases.add(mention)
-    _add_aliases(session, ActorAlias, "actor_id", actor.id, aliases)  # type: ignore[arg-type]
+    add_aliases(session, ActorAlias, "actor_id", actor.id, aliases)  # type: ignore[arg-type]
     return actor
 
 
 def _by_key(session: Session, key: str, kind: str) -> Actor | None:
     actor = session.exec(select(Actor).where(Actor.name_key == key)).first()
     if actor is not None:
-        return actor
+        # A curator merged it away: its name now belongs to the survivor.
+        return session.get(Actor, actor.merged_into_id) if actor.merged_into_id else actor
     # An alias is only trusted within one kind: a surname is no name for a state.
     owners = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
     found = session.exec(select(Actor).where(Actor.id.in_(owners), Actor.kind == kind)).all()  # type: ignore[union-attr]
@@ -58,7 +59,7 @@ def _by_key(session: Session, key: str, kind: str) -> Actor | None:
 
 def _person_by_surname(session: Session, key: str, name: str) -> Actor | None:
     """The one person whose name ends with `key`, or whose whole name ends `key`."""
-    people = select(Actor).where(Actor.kind == "person")
+    people = select(Actor).where(Actor.kind == "person", Actor.merged_into_id.is_(None))  # type: ignore[union-attr]
     fuller = session.exec(people.where(Actor.name_key.like(f"% {key}"))).all()  # type: ignore[attr-defined]
     if len(fuller) == 1:
         return fuller[0]
@@ -71,7 +72,7 @@ def _person_by_surname(session: Session, key: str, name: str) -> Actor | None:
         return None
     # First known by surname only: now the full name is known, it becomes the name.
     actor = shorter[0]
-    _add_aliases(session, ActorAlias, "actor_id", actor.id, {actor.name})  # type: ignore[arg-type]
+    add_aliases(session, ActorAlias, "actor_id", actor.id, {actor.name})  # type: ignore[arg-type]
     actor.name, actor.name_key = name, key
     session.flush()
     return actor
@@ -85,11 +86,11 @@ def get_or_create_venue(session: Session, ref: extraction.VenueRef) -> Venue:
         session.add(venue)
         session.flush()
         aliases = {ref.name, *extraction.venue_variants(ref.name)}
-        _add_aliases(session, VenueAlias, "venue_id", venue.id, aliases)  # type: ignore[arg-type]
+        add_aliases(session, VenueAlias, "venue_id", venue.id, aliases)  # type: ignore[arg-type]
     return venue
 
 
-def _add_aliases(
+def add_aliases(
     session: Session,
     table: type[ActorAlias] | type[VenueAlias],
     owner_column: str,
@@ -114,7 +115,10 @@ def actor_ids_matching(session: Session, query: str) -> list[int]:
         return []
     # Keys hold only [a-z0-9 ], so no LIKE wildcard can come from the query.
     suffix = f"% {key}"
-    by_name = select(Actor.id).where(or_(Actor.name_key == key, Actor.name_key.like(suffix)))
+    by_name = select(Actor.id).where(
+        or_(Actor.name_key == key, Actor.name_key.like(suffix)),
+        Actor.merged_into_id.is_(None),  # type: ignore[union-attr]
+    )
     by_alias = select(ActorAlias.actor_id).where(
         or_(ActorAlias.alias_key == key, ActorAlias.alias_key.like(suffix))
     )

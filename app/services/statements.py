@@ -12,6 +12,7 @@ from sqlmodel import Session
 from app.errors import NotFound
 from app.models import Position, PositionPublic, Statement, StatementPublic
 from app.services import search
+from app.services.curation import current_actor_id
 from app.services.pagination import decode_cursor, split_page
 from app.services.registry import actor_ids_matching, venue_ids_matching
 from app.services.views import position_public, position_query, statement_public, statement_query
@@ -41,7 +42,7 @@ def apply_filters(
 ) -> Any:
     """`query` narrowed to what `filters` asks, for statements or positions alike."""
     if filters.actors or filters.actor_id is not None:
-        ids = {filters.actor_id} if filters.actor_id is not None else set()
+        ids = {current_actor_id(session, filters.actor_id)} if filters.actor_id is not None else set()
         for name in filters.actors:
             ids.update(actor_ids_matching(session, name))
         query = query.where(table.actor_id.in_(ids))  # type: ignore[union-attr]

@@ -53,3 +53,24 @@ def test_upgrade_downgrade_upgrade(tmp_path: Path) -> None:
         migrate(url)
         assert tables(url) == TABLES
         assert schema_diff(url) == []
+
+
+def test_rebuilding_actor_keeps_the_statements_that_point_at_it(tmp_path: Path) -> None:
+    """0004 rebuilds `actor` on SQLite; with foreign keys on, that would null every speaker."""
+    from sqlalchemy import text
+
+    with new_database(tmp_path) as url:
+        migrate(url, "0003")
+        engine = make_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("INSERT INTO actor (id, name, name_key, kind) VALUES (1, 'A B', 'a b', 'person')"))
+            connection.execute(text(
+                "INSERT INTO article (id, text, content_hash, ingested_at, extractor_version) "
+                "VALUES (1, 't', 'h', CURRENT_TIMESTAMP, 'v')"))
+            connection.execute(text(
+                "INSERT INTO statement (id, article_id, actor_id, kind, content, content_start, content_end, "
+                "confidence) VALUES (1, 1, 1, 'direct', 'c', 0, 1, 1.0)"))
+        migrate(url)
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT actor_id FROM statement")).scalar() == 1
+        engine.dispose()

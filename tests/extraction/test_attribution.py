@@ -401,3 +401,10 @@ def test_quoted_transcript_turns(extractor):
     assert [_trimmed(s) for s in statements] == ["We are ready to sign the text today", "Then let us sign it now"]
     assert [s.speaker_mention.text for s in statements] == ["VOLK", "RASK"]
     assert [s.speaker.name for s in statements] == ["Karin Volk", "Abel Rask"]
+
+
+def test_relative_who_mention_keeps_name_and_pronoun(extractor):
+    text = "The talks were chaired by Abel Rask, who said the ceasefire was holding."
+    s = _one(extractor, text)
+    assert s.speaker_mention.text == "Abel Rask, who"
+    assert s.speaker.name == "Abel Rask"

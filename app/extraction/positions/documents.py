@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from app.extraction.positions.holders import actor_of
+from app.extraction.positions.index import doc_index
 from app.extraction.positions.spans import clause_end
 from app.extraction.positions.stances import Found, lexicon, verb_phrases
 from app.extraction.positions.syntax import agents_of
@@ -17,8 +18,9 @@ def presented_documents(doc: Doc) -> list[tuple[Found, tuple[int, int]]]:
     content the draft's description; with the extent of the whole noun phrase."""
     lex = lexicon()
     found = []
-    for token in doc:
-        if token.dep_ != "acl" or not (set(verb_phrases(token)) & set(lex["document_presenting_verbs"])):
+    for i in doc_index(doc).with_dep("acl"):
+        token = doc[i]
+        if not (set(verb_phrases(token)) & set(lex["document_presenting_verbs"])):
             continue
         noun = token.head
         if noun.lemma_.lower() not in lex["document_nouns"] or noun.lemma_.lower() in ("agreement", "deal"):

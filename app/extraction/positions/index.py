@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from weakref import WeakKeyDictionary
 
-from spacy.attrs import HEAD, IDX
+from spacy.attrs import DEP, HEAD, IDX, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from app.extraction.candidates import text_of
@@ -30,10 +30,12 @@ class DocIndex:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = text_of(doc)
-        columns = doc.to_array([IDX, HEAD]).tolist() if len(doc) else []
+        columns = doc.to_array([IDX, HEAD, POS, DEP]).tolist() if len(doc) else []
         self.token_starts: list[int] = [row[0] for row in columns]
         # HEAD is stored relative to the token; absolute indices make walking up the tree cheap
         self.heads: list[int] = [i + _signed(row[1]) for i, row in enumerate(columns)]
+        self._pos: list[int] = [row[2] for row in columns]
+        self._dep: list[int] = [row[3] for row in columns]
         self._conditional: set[int] | None = None
         self._sents: list[SpacySpan] | None = None
         self._sent_starts: list[int] = []
@@ -52,14 +54,26 @@ class DocIndex:
         """`syntax.in_condition` for token `i`: walks the head indices instead of Tokens."""
         if self._conditional is None:
             # the tokens that have an `if` / `unless` / `whether` marker among their children
-            self._conditional = {t.head.i for t in self.doc
-                                 if t.dep_ == "mark" and t.lower_ in CONDITION_MARKS and t.head.i != t.i}
+            doc = self.doc
+            self._conditional = {self.heads[i] for i in self.with_dep("mark")
+                                 if doc[i].lower_ in CONDITION_MARKS and self.heads[i] != i}
         heads, starts, conditional = self.heads, self.token_starts, self._conditional
         while heads[i] != i and starts[i] >= lo:
             if i in conditional:
                 return True
             i = heads[i]
         return False
+
+    def with_pos(self, pos: str) -> list[Token]:
+        """The tokens whose `pos_` is `pos`, in order, without making a Token of every word."""
+        wanted = self.doc.vocab.strings[pos]
+        doc = self.doc
+        return [doc[i] for i, value in enumerate(self._pos) if value == wanted]
+
+    def with_dep(self, dep: str) -> list[int]:
+        """Indices of the tokens whose `dep_` is `dep`, in order."""
+        wanted = self.doc.vocab.strings[dep]
+        return [i for i, value in enumerate(self._dep) if value == wanted]
 
     @property
     def sents(self) -> list[SpacySpan]:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from app.extraction.positions.documents import document_before
 from app.extraction.positions.holders import actor_of, target_of
+from app.extraction.positions.index import doc_index
 from app.extraction.positions.spans import clause_end, complement_span
 from app.extraction.positions.stances import (
     Found,
@@ -29,8 +30,8 @@ def narrative_stances(doc: Doc, statements: Sequence[Statement], covered: list[t
     `Ostland rejected the new map.` yields a reject by Ostland with content `the new map`."""
     lex = lexicon()
     inside = _Covered(covered)
-    for token in doc:
-        if token.pos_ != "VERB" or inside(token.idx):
+    for token in doc_index(doc).with_pos("VERB"):
+        if inside(token.idx):
             continue
         if in_condition(token, token.sent.start_char) or token.dep_ == "relcl":
             continue

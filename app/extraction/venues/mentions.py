@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -46,20 +46,27 @@ def venue_lexicon() -> dict[str, Any]:
     UN Security Council's VenueRef; `patterns` pairs each variant's regex with its venue."""
     data = load_venues()
     entries = []
+    literals: dict[int, list[str]] = {0: [], re.I: []}
     for entry in data["venues"]:
         ref = VenueRef(name=entry["name"], kind=entry["kind"])
         for variant in entry["variants"]:
             # acronyms are case-sensitive (`UNSC`, `WEF`); names are not
             flags = 0 if variant.isupper() else re.I
             entries.append((re.compile(r"(?<![\w-])" + re.escape(variant) + r"(?![\w-])", flags), ref, False))
+            literals[flags].append(re.escape(variant))
         for anaphor in entry["anaphors"]:
             entries.append((re.compile(r"(?<![\w-])" + re.escape(anaphor) + r"(?![\w-])", re.I), ref, True))
+            literals[re.I].append(re.escape(anaphor))
+    # where any variant could start: one scan of the text instead of one per variant
+    starts = tuple(re.compile(r"(?<![\w-])(?=" + "|".join(group) + ")", flags)
+                   for flags, group in literals.items() if group)
     by_name = {entry["name"].casefold(): VenueRef(name=entry["name"], kind=entry["kind"]) for entry in data["venues"]}
     for entry in data["venues"]:
         for variant in entry["variants"]:
             by_name.setdefault(variant.casefold(), by_name[entry["name"].casefold()])
     return {
         "patterns": entries,
+        "starts": starts,
         "by_name": by_name,
         "talk_nouns": frozenset(data["talk_nouns"]),
         "generic_talk_nouns": frozenset(data["generic_talk_nouns"]),
@@ -73,19 +80,34 @@ def gazetteer_mentions(doc: Doc) -> list[Mention]:
     council met.` yields two mentions of the UN Security Council."""
     found: list[Mention] = []
     named_bodies = set()
-    patterns = venue_lexicon()["patterns"]
+    lexicon = venue_lexicon()
+    patterns = lexicon["patterns"]
     text = text_of(doc)
+    starts = sorted({m.start() for start in lexicon["starts"] for m in start.finditer(text)})
     for pattern, ref, is_anaphor in patterns:
         if is_anaphor:
             continue
-        for match in pattern.finditer(text):
+        for match in _finditer_at(pattern, text, starts):
             named_bodies.add(ref.name)
             found.append(_gazetteer_mention(doc, match, ref))
     for pattern, ref, is_anaphor in patterns:
         # `the council` stands for the Security Council only where the article names it
         if is_anaphor and ref.name in named_bodies:
-            found.extend(_gazetteer_mention(doc, match, ref) for match in pattern.finditer(text))
+            found.extend(_gazetteer_mention(doc, match, ref) for match in _finditer_at(pattern, text, starts))
     return found
+
+
+def _finditer_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` when every match must begin at one of `starts` (sorted): the
+    same matches, non-overlapping, tried only where a variant can begin."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            end = match.end()
 
 
 def _gazetteer_mention(doc: Doc, match: re.Match[str], ref: VenueRef) -> Mention:
