@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import secrets
 from datetime import date, datetime, timezone
-from typing import Annotated, NamedTuple
+from typing import Annotated, Literal, NamedTuple
 
 from fastapi import Depends, Query, Request, Response
 from sqlmodel import Session
@@ -151,3 +151,10 @@ def updated_since(
 
 
 UpdatedSinceDep = Annotated[datetime | None, Depends(updated_since)]
+
+
+SortQuery = Annotated[
+    Literal["id", "date", "-date"],
+    Query(description="`id` (ingest order, the default), `date` or `-date` (when said; "
+          "undated last)", examples=["-date"]),
+]

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import CursorQuery, LimitDep, PeriodDep, SessionDep, UpdatedSinceDep, paged
+from app.api.deps import CursorQuery, LimitDep, PeriodDep, SessionDep, SortQuery, UpdatedSinceDep, paged
 from app.api.formats import FormatQuery, export_responses, negotiate, stream
 from app.errors import Problem
 from app.models import FilteredPage, PositionPublic, PositionType
@@ -29,6 +29,7 @@ def list_positions(
     period: PeriodDep,
     since: UpdatedSinceDep,
     cursor: CursorQuery = None,
+    sort: SortQuery = "id",
     actor: Annotated[list[str], Query(description="Actor name; repeatable", examples=["Russia"])] = [],  # noqa: B006
     actor_id: Annotated[int | None, Query(examples=[1])] = None,
     type: Annotated[list[PositionType], Query(description="Position type; repeatable", examples=["demand"])] = [],  # noqa: B006, A002
@@ -43,6 +44,6 @@ def list_positions(
     fmt = negotiate(request, format)
     if fmt != "json":
         return stream(statements.iter_positions(session, filters), PositionPublic, fmt, "positions")
-    items, next_cursor = statements.list_positions(session, filters, limit=limit, cursor=cursor)
+    items, next_cursor = statements.list_positions(session, filters, limit=limit, cursor=cursor, sort=sort)
     matched = actors.actors_matching(session, actor) if actor else None
     return paged(request, response, items, next_cursor, matched_actors=matched)

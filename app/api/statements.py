@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import CursorQuery, LimitDep, PeriodDep, SessionDep, UpdatedSinceDep, paged
+from app.api.deps import CursorQuery, LimitDep, PeriodDep, SessionDep, SortQuery, UpdatedSinceDep, paged
 from app.api.formats import FormatQuery, export_responses, negotiate, stream
 from app.errors import Problem
 from app.models import FilteredPage, StatementPublic
@@ -33,6 +33,7 @@ def list_statements(
     period: PeriodDep,
     since: UpdatedSinceDep,
     cursor: CursorQuery = None,
+    sort: SortQuery = "id",
     actor: Annotated[list[str], Query(description="Actor name; repeatable", examples=["de Mistura"])] = [],  # noqa: B006
     actor_id: Annotated[int | None, Query(examples=[1])] = None,
     venue: Annotated[list[str], Query(description="Venue name or variant; repeatable", examples=["UN General Assembly"])] = [],  # noqa: B006
@@ -51,7 +52,7 @@ def list_statements(
     fmt = negotiate(request, format)
     if fmt != "json":
         return stream(statements.iter_statements(session, filters), StatementPublic, fmt, "statements")
-    items, next_cursor = statements.list_statements(session, filters, limit=limit, cursor=cursor)
+    items, next_cursor = statements.list_statements(session, filters, limit=limit, cursor=cursor, sort=sort)
     matched = actors.actors_matching(session, actor) if actor else None
     return paged(request, response, items, next_cursor, matched_actors=matched)
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
+
+from sqlalchemy import and_, or_
 
 from sqlmodel import Session
 
-from app.errors import NotFound
+from app.errors import BadCursor, NotFound
 from app.models import Position, PositionPublic, Statement, StatementPublic
 from app.services import search
 from app.services.curation import current_actor_id
-from app.services.pagination import decode_cursor, split_page
+from app.services.pagination import decode_cursor, decode_keyset, encode_cursor, split_page
 from app.services.registry import actor_ids_matching, venue_ids_matching
 from app.services.views import position_public, position_query, statement_public, statement_query
 
@@ -66,12 +68,47 @@ def apply_filters(
     return query
 
 
-def _page(session: Session, query: Any, table: Any, limit: int, cursor: str | None) -> tuple[list[Any], str | None]:
-    after = decode_cursor(cursor)
-    if after is not None:
-        query = query.where(table.id > after)
-    rows = session.exec(query.order_by(table.id).limit(limit + 1)).all()
-    return split_page(rows, limit, rows[limit - 1][0].id if len(rows) > limit else None)
+Sort = Literal["id", "date", "-date"]
+
+
+def _page(
+    session: Session, query: Any, table: Any, limit: int, cursor: str | None, sort: Sort = "id"
+) -> tuple[list[Any], str | None]:
+    """One keyset page. By date, undated rows come last, then ids break ties."""
+    descending = sort == "-date"
+    if sort == "id":
+        after = decode_cursor(cursor)
+        if after is not None:
+            query = query.where(table.id > after)
+        rows = session.exec(query.order_by(table.id).limit(limit + 1)).all()
+        return split_page(rows, limit, rows[limit - 1][0].id if len(rows) > limit else None)
+
+    if cursor:
+        keyset = decode_keyset(cursor)
+        if keyset.get("sort") != sort:
+            raise BadCursor("This cursor belongs to another sort order.")
+        query = query.where(_after_date(table, int(keyset["after"]), keyset.get("on"), descending))  # type: ignore[arg-type]
+    said_on = table.said_on.desc() if descending else table.said_on.asc()
+    ids = table.id.desc() if descending else table.id.asc()
+    rows = session.exec(query.order_by(table.said_on.is_(None), said_on, ids).limit(limit + 1)).all()
+    if len(rows) <= limit:
+        return list(rows), None
+    last = rows[limit - 1][0]
+    on = last.said_on.isoformat() if last.said_on else None
+    return list(rows[:limit]), encode_cursor(last.id, on=on, sort=sort)
+
+
+def _after_date(table: Any, after_id: int, after_on: object, descending: bool) -> Any:
+    next_id = table.id < after_id if descending else table.id > after_id
+    undated = table.said_on.is_(None)
+    if after_on is None:  # the page ended among the undated rows
+        return and_(undated, next_id)
+    try:
+        day = date.fromisoformat(str(after_on))
+    except ValueError as error:
+        raise BadCursor("The cursor is not one this API returned.") from error
+    beyond = table.said_on < day if descending else table.said_on > day
+    return or_(beyond, and_(table.said_on == day, next_id), undated)
 
 
 def _stream(session: Session, query: Any, table: Any) -> Iterator[Any]:
@@ -80,11 +117,11 @@ def _stream(session: Session, query: Any, table: Any) -> Iterator[Any]:
 
 
 def list_statements(
-    session: Session, filters: Filters, *, limit: int, cursor: str | None = None
+    session: Session, filters: Filters, *, limit: int, cursor: str | None = None, sort: Sort = "id"
 ) -> tuple[list[StatementPublic], str | None]:
     """`Filters(actors=["de Mistura"])` gives the statements of every actor that name matches."""
     query = apply_filters(session, statement_query(), Statement, filters)
-    rows, next_cursor = _page(session, query, Statement, limit, cursor)
+    rows, next_cursor = _page(session, query, Statement, limit, cursor, sort)
     return [statement_public(*row) for row in rows], next_cursor
 
 
@@ -102,11 +139,11 @@ def read_statement(session: Session, statement_id: int) -> StatementPublic:
 
 
 def list_positions(
-    session: Session, filters: Filters, *, limit: int, cursor: str | None = None
+    session: Session, filters: Filters, *, limit: int, cursor: str | None = None, sort: Sort = "id"
 ) -> tuple[list[PositionPublic], str | None]:
     """`Filters(types=["reject"])` gives every rejection, with its actor and target."""
     query = apply_filters(session, position_query(), Position, filters)
-    rows, next_cursor = _page(session, query, Position, limit, cursor)
+    rows, next_cursor = _page(session, query, Position, limit, cursor, sort)
     return [position_public(*row) for row in rows], next_cursor
 
 

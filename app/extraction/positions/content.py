@@ -176,7 +176,8 @@ def _bare_subject(verb: Token) -> Token | None:
 
 @lru_cache(maxsize=1)
 def _demand_before() -> re.Pattern[str]:
-    """`should`, `must`, `it is time to` ending the words before a verb (up to two between)."""
+    """A demand modal or phrase (data/stances.json) followed by at most two words, at the end of
+    the text before a verb: matches the `should` before `resume` in `talks should quickly resume`."""
     lex = lexicon()
     phrases = "|".join(re.escape(p) for p in list(lex["demand_modals"]) + list(lex["demand_phrases"]))
     return re.compile(r"\b(?:" + phrases + r")\s+(?:\w+\s+){0,2}$")

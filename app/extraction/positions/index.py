@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from weakref import WeakKeyDictionary
 
+import numpy
 from spacy.attrs import DEP, HEAD, IDX, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -18,24 +19,22 @@ _WORD = re.compile(r"\w+")
 CONDITION_MARKS = ("if", "unless", "whether")
 
 
-def _signed(value: int) -> int:
-    # to_array gives uint64 columns; a head to the left comes back as a wrapped negative offset
-    return value - (1 << 64) if value >= 1 << 63 else value
-
-
 class DocIndex:
-    """Offsets of one parsed article. Everything is derived from the Doc on first use and
-    never changes: the stages read the Doc, they do not edit it."""
+    """Offsets and tree links of one parsed article, read from the Doc's arrays at once;
+    sentences, entities and words on first use. Nothing is refreshed: the stages read the
+    Doc, they never edit it."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = text_of(doc)
-        columns = doc.to_array([IDX, HEAD, POS, DEP]).tolist() if len(doc) else []
-        self.token_starts: list[int] = [row[0] for row in columns]
-        # HEAD is stored relative to the token; absolute indices make walking up the tree cheap
-        self.heads: list[int] = [i + _signed(row[1]) for i, row in enumerate(columns)]
-        self._pos: list[int] = [row[2] for row in columns]
-        self._dep: list[int] = [row[3] for row in columns]
+        columns = doc.to_array([IDX, HEAD, POS, DEP]).reshape(len(doc), 4)
+        self.token_starts: list[int] = columns[:, 0].tolist()
+        # HEAD is stored relative to the token, as an unsigned number that wraps below zero;
+        # absolute indices make walking up the tree cheap
+        relative = columns[:, 1].astype(numpy.int64)
+        self.heads: list[int] = (numpy.arange(len(doc), dtype=numpy.int64) + relative).tolist()
+        self._pos: list[int] = columns[:, 2].tolist()
+        self._dep: list[int] = columns[:, 3].tolist()
         self._conditional: set[int] | None = None
         self._sents: list[SpacySpan] | None = None
         self._sent_starts: list[int] = []
@@ -55,8 +54,8 @@ class DocIndex:
         if self._conditional is None:
             # the tokens that have an `if` / `unless` / `whether` marker among their children
             doc = self.doc
-            self._conditional = {self.heads[i] for i in self.with_dep("mark")
-                                 if doc[i].lower_ in CONDITION_MARKS and self.heads[i] != i}
+            self._conditional = {self.heads[mark] for mark in self.with_dep("mark")
+                                 if doc[mark].lower_ in CONDITION_MARKS and self.heads[mark] != mark}
         heads, starts, conditional = self.heads, self.token_starts, self._conditional
         while heads[i] != i and starts[i] >= lo:
             if i in conditional:
@@ -123,7 +122,8 @@ _INDEXES: WeakKeyDictionary[Doc, DocIndex] = WeakKeyDictionary()
 
 
 def doc_index(doc: Doc) -> DocIndex:
-    """The DocIndex of `doc`, built on first use and dropped with the Doc."""
+    """The DocIndex of `doc`, built on first use and dropped with the Doc: for
+    `We will go if they sign.`, `doc_index(doc).in_condition(5, 0)` is True (`sign`)."""
     index = _INDEXES.get(doc)
     if index is None:
         index = _INDEXES[doc] = DocIndex(doc)

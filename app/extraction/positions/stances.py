@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from collections.abc import Iterable
 from typing import Any, cast
 
 from spacy.tokens import Doc, Token
@@ -120,13 +120,13 @@ def _threat_pattern(conditional: bool) -> re.Pattern[str]:
     # one alternation finds a match exactly where some word alone would
     words = lexicon()["threat_words"]
     pool = words if conditional else [w for w in words if w not in ("if", "unless")]
-    return _any_word(pool)
+    return _any_of(re.escape(w) for w in pool)
 
 
-def _any_word(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
-    """`\b(?:w1|w2|...)\b`; a pattern that never matches for no words."""
-    alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(r"\b(?:" + alternatives + r")\b" if alternatives else r"(?!)", flags)
+def _any_of(alternatives: Iterable[str]) -> re.Pattern[str]:
+    r"""`\b(?:a|b|...)\b`, which never matches when there are no alternatives."""
+    joined = "|".join(alternatives)
+    return re.compile(r"\b(?:" + joined + r")\b" if joined else r"(?!)")
 
 
 def speaks_for_document(st: Statement) -> bool:
@@ -139,8 +139,7 @@ def speaks_for_document(st: Statement) -> bool:
 @lru_cache(maxsize=1)
 def _document_noun_pattern() -> re.Pattern[str]:
     # the nouns are used as regex source, as they always were (none holds a metacharacter)
-    alternatives = "|".join(lexicon()["document_nouns"])
-    return re.compile(r"\b(?:" + alternatives + r")\b" if alternatives else r"(?!)")
+    return _any_of(lexicon()["document_nouns"])
 
 
 def is_document(token: Token) -> bool:

@@ -64,13 +64,15 @@ def venue_lexicon() -> dict[str, Any]:
     for entry in data["venues"]:
         for variant in entry["variants"]:
             by_name.setdefault(variant.casefold(), by_name[entry["name"].casefold()])
+    press_nouns = tuple(sorted(data["press_nouns"], key=len, reverse=True))
     return {
         "patterns": entries,
         "starts": starts,
         "by_name": by_name,
         "talk_nouns": frozenset(data["talk_nouns"]),
         "generic_talk_nouns": frozenset(data["generic_talk_nouns"]),
-        "press_nouns": tuple(sorted(data["press_nouns"], key=len, reverse=True)),
+        "press_nouns": press_nouns,
+        "press_noun_patterns": tuple((noun, re.compile(r"\b" + re.escape(noun) + r"\b")) for noun in press_nouns),
         "press_audiences": tuple(data["press_audiences"]),
     }
 
@@ -171,7 +173,8 @@ def sentence_at(doc: Doc, char: int) -> SpacySpan:
     lookups = _lookups(doc)
     token = doc.char_span(char, min(char + 1, len(lookups.text)), alignment_mode="expand")
     if token is None or len(token) == 0:
-        return lookups.sentence_holding(char) or doc[:]
+        sent = lookups.sentence_holding(char)
+        return sent if sent is not None else doc[:]
     return lookups.sentence_of_token(token[0].i)
 
 

@@ -67,8 +67,8 @@ def _press_conference(doc: Doc, st: Statement, cue: Token, sent: SpacySpan) -> V
     gaz = venue_lexicon()
     lowered = sent.text.lower()
     hit: int | None = None
-    for noun in gaz["press_nouns"]:
-        for match in re.finditer(r"\b" + re.escape(noun) + r"\b", lowered):
+    for noun, pattern in gaz["press_noun_patterns"]:
+        for match in pattern.finditer(lowered):
             char = sent.start_char + match.start()
             if st.content.start <= char < st.content.end:
                 continue

