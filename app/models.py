@@ -232,6 +232,19 @@ class ActorPublic(ActorRef):
     statement_count: int
 
 
+class VenueCount(SQLModel):
+    id: int
+    name: str
+    statement_count: int
+
+
+class ActorDetail(ActorPublic):
+    position_count: int
+    first_date: dt.date | None
+    last_date: dt.date | None
+    top_venues: list[VenueCount]
+
+
 class VenuePublic(VenueRef):
     aliases: list[str]
     statement_count: int

@@ -7,7 +7,7 @@ from fastapi.responses import RedirectResponse
 
 from app.api.deps import AdminKey, CursorQuery, LimitDep, SessionDep, UpdatedSinceDep, paged
 from app.errors import Problem
-from app.models import ActorPublic, ActorUpdate, AliasCreate, MergeRequest, Page
+from app.models import ActorDetail, ActorPublic, ActorUpdate, AliasCreate, MergeRequest, Page
 from app.services import actors, curation
 
 router = APIRouter(prefix="/actors", tags=["actors"])
@@ -37,8 +37,8 @@ def list_actors(
 
 @router.get(
     "/{actor_id}",
-    response_model=ActorPublic,
-    summary="One actor with aliases and statement count",
+    response_model=ActorDetail,
+    summary="One actor: aliases, counts, first and last dates, top venues",
     description="An actor merged into another answers 308 with the survivor's address.",
     responses={404: {"model": Problem}, 308: {"description": "Merged: see Location"}},
 )
@@ -50,16 +50,16 @@ def read_actor(actor_id: int, request: Request, session: SessionDep):  # type: i
     return actors.read_actor(session, actor_id)
 
 
-@router.patch("/{actor_id}", response_model=ActorPublic, summary="Rename an actor, or set its kind, country, Wikidata id",
+@router.patch("/{actor_id}", response_model=ActorDetail, summary="Rename an actor, or set its kind, country, Wikidata id",
               responses=CURATION_ERRORS, dependencies=[AdminKey])
-def update_actor(actor_id: int, data: ActorUpdate, session: SessionDep) -> ActorPublic:
+def update_actor(actor_id: int, data: ActorUpdate, session: SessionDep) -> ActorDetail:
     curation.update_actor(session, actor_id, data)
     return actors.read_actor(session, actor_id)
 
 
-@router.post("/{actor_id}/aliases", response_model=ActorPublic, status_code=status.HTTP_201_CREATED,
+@router.post("/{actor_id}/aliases", response_model=ActorDetail, status_code=status.HTTP_201_CREATED,
              summary="Add an alias", responses=CURATION_ERRORS, dependencies=[AdminKey])
-def add_alias(actor_id: int, data: AliasCreate, session: SessionDep) -> ActorPublic:
+def add_alias(actor_id: int, data: AliasCreate, session: SessionDep) -> ActorDetail:
     curation.add_alias(session, actor_id, data.alias)
     return actors.read_actor(session, actor_id)
 
@@ -70,9 +70,9 @@ def remove_alias(actor_id: int, alias: str, session: SessionDep) -> None:
     curation.remove_alias(session, actor_id, alias)
 
 
-@router.post("/{actor_id}/merge", response_model=ActorPublic,
+@router.post("/{actor_id}/merge", response_model=ActorDetail,
              summary="Merge this actor into another: statements, positions and aliases move",
              responses=CURATION_ERRORS, dependencies=[AdminKey])
-def merge_actor(actor_id: int, data: MergeRequest, session: SessionDep) -> ActorPublic:
+def merge_actor(actor_id: int, data: MergeRequest, session: SessionDep) -> ActorDetail:
     survivor = curation.merge_actors(session, actor_id, data.into_id)
     return actors.read_actor(session, survivor.id)  # type: ignore[arg-type]

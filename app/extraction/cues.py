@@ -34,8 +34,13 @@ _CLAUSE_ONLY = {"say", "add", "claim", "state", "insist", "declare", "assert", "
 # Words opening an adjunct after a mid-sentence attribution, not the rest of the clause.
 _ADJUNCT_OPENERS = {"as", "while", "after", "before", "because", "when", "amid", "despite", "since", "though",
                     "although", "but", "and", "with", "without", "ahead"}
+# Dependents of a mid-sentence attribution verb that are part of the attribution.
+_ATTRIBUTION_MODIFIERS = {"advmod", "npadvmod", "prep", "dative", "dobj"}
 # Cues whose object is the addressee (`told reporters`), not what was said.
 _TELLING = {"tell", "inform", "brief", "assure", "note", "confirm", "report", "warn"}
+# Cues whose object is what the speaker asks for, however short (`called for a ceasefire`).
+_DEMANDS = {("call", "for"), ("demand", None), ("ask", "for"), ("press", "for"), ("appeal", "for"),
+            ("request", None), ("urge", None)}
 # Cues whose content may be an indirect question (`questioned whether the vote was fair`).
 _QUESTIONING = {"question", "wonder", "explain"}
 
@@ -230,7 +235,8 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
             start, end = trim_tokens(doc, start, _cut_circumstance(doc, start, end))
             # `welcomed the announcement` names a topic; a stated demand has more body.
             content_words = [t for t in doc[start:end] if not (t.is_punct or t.dep_ == "det")]
-            if len(content_words) >= 3:
+            # A demand names what is wanted even in one word (`called for a ceasefire`).
+            if len(content_words) >= (1 if (cue.lemma, cue.particle) in _DEMANDS else 3):
                 return start, end, 0.7
     return None
 
@@ -271,8 +277,9 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
         return None
     before = subjects[0].left_edge.i - 1
     after = verb.i + 1
-    while after < len(doc) and doc[after].dep_ in ("advmod", "npadvmod") and doc[after].head == verb:
-        after += 1
+    # `, the agency said in a June report, ...`: the verb's own modifiers belong to the attribution.
+    while after < len(doc) and doc[after].head == verb and doc[after].dep_ in _ATTRIBUTION_MODIFIERS:
+        after = doc[after].right_edge.i + 1
     if before < 0 or doc[before].text != "," or after >= len(doc) or doc[after].text != ",":
         return None
     s_start, s_end = sentence_of(verb)
@@ -281,10 +288,20 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     rest = [t for t in doc[after + 1 : s_end] if not t.is_punct]
     if len(rest) < 2 or before - s_start < 1:
         return None
-    if rest[0].lower_ in _ADJUNCT_OPENERS:
+    if rest[0].lower_ in _ADJUNCT_OPENERS and not _continues_with_clause(rest):
         # `X happened, diplomats said, as the deadline loomed`: the clause ended before.
         return trim_tokens(doc, s_start, before)
     return trim_tokens(doc, s_start, s_end)
+
+
+def _continues_with_clause(rest: list[Token]) -> bool:
+    """`X rose, the agency said, and Y fell`: `and`/`but` followed by a clause with its own
+    subject carries on what was reported; `and then left` or `as talks stalled` do not."""
+    if rest[0].lower_ not in ("and", "but"):
+        return False
+    verb = next((t for t in rest[1:] if t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "ROOT", "ccomp")), None)
+    return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) \
+        and cue_of(verb) is None
 
 
 def _trailing_content(verb: Token) -> tuple[int, int] | None:

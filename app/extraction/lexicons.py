@@ -33,7 +33,10 @@ def reporting_cues() -> dict[tuple[str, str | None], Cue]:
         head, _, flag_text = line.partition("  ")
         words = head.split()
         lemma, particle = words[0], (words[1] if len(words) > 1 else None)
-        cues[(lemma, particle)] = Cue(lemma, particle, frozenset(flag_text.split()))
+        known = cues.get((lemma, particle))
+        # A cue listed twice keeps the flags of both lines (`tell  inf` and a bare `tell`).
+        flags = frozenset(flag_text.split()) | (known.flags if known else frozenset())
+        cues[(lemma, particle)] = Cue(lemma, particle, flags)
     return cues
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -12,11 +14,14 @@ from app.errors import NotFound
 from app.models import (
     Actor,
     ActorAlias,
+    ActorDetail,
     ActorPublic,
     ActorRef,
+    Position,
     Statement,
     Venue,
     VenueAlias,
+    VenueCount,
     VenuePublic,
 )
 from app.services.pagination import decode_cursor, split_page
@@ -58,6 +63,10 @@ def _actor_publics(session: Session, actors: list[Actor]) -> list[ActorPublic]:
     ]
 
 
+# Actor names fetched at most for the fuzzy fallback of a search.
+FUZZY_POOL = 50_000
+
+
 def list_actors(
     session: Session,
     *,
@@ -66,23 +75,53 @@ def list_actors(
     limit: int,
     cursor: str | None = None,
 ) -> tuple[list[ActorPublic], str | None]:
-    """`q="mistura"` finds `Staffan de Mistura` by name, alias or a part of either."""
+    """Every actor by id, in keyset pages; or, with `q`, one page ranked by how well
+    they match (see `search_actors`)."""
     query = select(Actor).where(Actor.merged_into_id.is_(None))  # type: ignore[union-attr]
-    if q:
-        key = name_key(q)
-        exact = actor_ids_matching(session, q)
-        contains = select(ActorAlias.actor_id).where(ActorAlias.alias_key.contains(key))  # type: ignore[attr-defined]
-        query = query.where(
-            Actor.id.in_(exact) | Actor.name_key.contains(key) | Actor.id.in_(contains)  # type: ignore[union-attr,attr-defined]
-        )
     if updated_since is not None:
         query = query.where(Actor.updated_at >= updated_since)
+    if q:
+        return _actor_publics(session, search_actors(session, query, q, limit)), None
     after = decode_cursor(cursor)
     if after is not None:
         query = query.where(Actor.id > after)
     rows = session.exec(query.order_by(Actor.id).limit(limit + 1)).all()
     page, next_cursor = split_page(rows, limit, rows[limit - 1].id if len(rows) > limit else None)
     return _actor_publics(session, page), next_cursor
+
+
+def search_actors(session: Session, query: Any, q: str, limit: int) -> list[Actor]:
+    """`mistura` ranks `Staffan de Mistura` first: the name or an alias exactly, then by
+    surname, then a name or alias that starts with or contains the words; when nothing
+    contains them, the closest spellings (`Mistra`)."""
+    key = name_key(q)
+    if not key:
+        return []
+    exact = set(actor_ids_matching(session, q))
+    aliases = select(ActorAlias.actor_id).where(ActorAlias.alias_key.contains(key))  # type: ignore[attr-defined]
+    found = session.exec(
+        query.where(Actor.id.in_(exact) | Actor.name_key.contains(key) | Actor.id.in_(aliases))  # type: ignore[union-attr,attr-defined]
+        .order_by(Actor.id).limit(FUZZY_POOL)
+    ).all()
+    if not found:
+        pool = session.exec(query.order_by(Actor.id).limit(FUZZY_POOL)).all()
+        by_key = {a.name_key: a for a in pool}
+        close = difflib.get_close_matches(key, list(by_key), n=limit, cutoff=0.75)
+        # Surnames too: `mistra` is close to the last word of `staffan de mistura`.
+        tails = {k.split()[-1]: k for k in by_key}
+        close += [tails[t] for t in difflib.get_close_matches(key, list(tails), n=limit, cutoff=0.75)]
+        return [by_key[k] for k in dict.fromkeys(close)][:limit]
+
+    def rank(actor: Actor) -> tuple[int, int]:
+        if actor.name_key == key:
+            return 0, actor.id  # type: ignore[return-value]
+        if actor.id in exact:
+            return 1, actor.id  # type: ignore[return-value]
+        if actor.name_key.startswith(key) or f" {key}" in f" {actor.name_key}":
+            return 2, actor.id  # type: ignore[return-value]
+        return 3, actor.id  # type: ignore[return-value]
+
+    return sorted(found, key=rank)[:limit]
 
 
 def actors_matching(session: Session, names: list[str]) -> list[ActorRef]:
@@ -92,12 +131,29 @@ def actors_matching(session: Session, names: list[str]) -> list[ActorRef]:
     return [ActorRef(id=a.id, name=a.name, kind=a.kind) for a in rows]  # type: ignore[arg-type]
 
 
-def read_actor(session: Session, actor_id: int) -> ActorPublic:
+def read_actor(session: Session, actor_id: int) -> ActorDetail:
+    """The actor with its aliases, counts, first and last dates spoken, and top venues."""
     actor = session.get(Actor, actor_id)
     if actor is None:
         raise NotFound(f"No actor with id {actor_id}.")
     session.refresh(actor)  # a curation in this session may have changed it
-    return _actor_publics(session, [actor])[0]
+    first, last = session.exec(
+        select(func.min(Statement.said_on), func.max(Statement.said_on)).where(Statement.actor_id == actor_id)
+    ).one()
+    positions = session.exec(select(func.count()).select_from(Position).where(Position.actor_id == actor_id)).one()
+    count = func.count(Statement.id)
+    venues = session.exec(
+        select(Venue.id, Venue.name, count).join(Venue, Venue.id == Statement.venue_id)
+        .where(Statement.actor_id == actor_id).group_by(Venue.id, Venue.name)
+        .order_by(count.desc(), Venue.id).limit(5)
+    ).all()
+    return ActorDetail(
+        **_actor_publics(session, [actor])[0].model_dump(),
+        position_count=positions,
+        first_date=first,
+        last_date=last,
+        top_venues=[VenueCount(id=i, name=n, statement_count=c) for i, n, c in venues],
+    )
 
 
 def list_venues(session: Session, *, q: str | None) -> list[VenuePublic]:

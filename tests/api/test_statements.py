@@ -109,7 +109,11 @@ def test_positions_actors_and_venues(client: TestClient) -> None:
     assert [a["name"] for a in actors] == ["Ingrid Halvorsen"]
     assert actors[0]["statement_count"] >= 3
     assert "Halvorsen" in actors[0]["aliases"]
-    assert client.get(f"/actors/{actors[0]['id']}").json() == actors[0]
+    detail = client.get(f"/actors/{actors[0]['id']}").json()
+    assert {k: detail[k] for k in actors[0]} == actors[0]
+    assert (detail["first_date"], detail["last_date"]) == ("2019-03-14", "2019-03-15")
+    assert detail["top_venues"][0]["name"] == "press conference in Vienna"
+    assert detail["top_venues"][0]["statement_count"] >= 1
 
     venues = {v["name"]: v for v in client.get("/venues").json()}
     assert "UN General Assembly" in venues
@@ -149,3 +153,18 @@ def test_matched_actors_says_whom_a_name_matched(client: TestClient) -> None:
     only = client.get("/statements", params={"actor": "Lars Halvorsen"}).json()
     assert [a["name"] for a in only["matched_actors"]] == ["Lars Halvorsen"]
     assert client.get("/statements").json()["matched_actors"] is None
+
+
+def test_actor_search_is_ranked_and_forgives_spelling(client: TestClient, session) -> None:  # type: ignore[no-untyped-def]
+    from app import extraction
+    from app.services.registry import get_or_create_actor
+
+    for name in ("Halvorsen Institute", "Ingrid Halvorsen", "Old Halvorsenite League", "Maria Olsen"):
+        kind = "person" if name.count(" ") == 1 else "organisation"
+        get_or_create_actor(session, extraction.ActorRef(name=name, kind=kind))
+    session.commit()
+    names = [a["name"] for a in client.get("/actors", params={"q": "halvorsen"}).json()["items"]]
+    assert names == ["Ingrid Halvorsen", "Halvorsen Institute", "Old Halvorsenite League"]
+    assert [a["name"] for a in client.get("/actors", params={"q": "Halvorson"}).json()["items"]][0] == "Ingrid Halvorsen"
+    assert [a["name"] for a in client.get("/actors", params={"q": "Maria Olsn"}).json()["items"]] == ["Maria Olsen"]
+    assert client.get("/actors", params={"q": "zzzzqqq"}).json()["items"] == []
