@@ -256,6 +256,7 @@ class VenuePublic(VenueRef):
 class Statement(Tracked, table=True):
     __table_args__ = (
         Index("ix_statement_updated_at_id", "updated_at", "id"),
+        Index("ix_statement_group_id", "group_id"),
         Index("ix_statement_actor_id_id", "actor_id", "id"),
         Index("ix_statement_venue_id_id", "venue_id", "id"),
         Index("ix_statement_said_on_id", "said_on", "id"),
@@ -277,6 +278,9 @@ class Statement(Tracked, table=True):
     cue: str | None = Field(default=None, max_length=200)
     said_on: date | None = None
     confidence: float
+    # The same words of the same actor reported by several outlets share a group:
+    # the id of the first stored of them (see services/grouping.py).
+    group_id: int | None = None
 
 
 class Position(Tracked, table=True):
@@ -342,6 +346,10 @@ class StatementPublic(SQLModel):
     confidence: float
     updated_at: datetime
     article: ArticleRef
+    group_id: int | None
+    # Only with group=true: every article that reported it, and the first date it was.
+    sources: list[ArticleRef] | None = None
+    first_reported: dt.date | None = None
 
 
 class PositionPublic(SQLModel):

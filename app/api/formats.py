@@ -62,6 +62,8 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     for key, value in data.items():
         if isinstance(value, dict):
             flat.update(_flatten(value, f"{prefix}{key}_"))
+        elif isinstance(value, list):
+            flat[f"{prefix}{key}"] = json.dumps(value, ensure_ascii=False)
         else:
             flat[f"{prefix}{key}"] = value
     return flat

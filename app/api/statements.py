@@ -43,11 +43,15 @@ def list_statements(
         description='Full text over the content: words (all must occur), "a phrase", prefix*',
         examples=['"safe corridors" negotiat*'],
     )] = None,
+    group: Annotated[bool, Query(
+        description="One item per statement reported by several outlets, with `sources` "
+        "and `first_reported`", examples=[True],
+    )] = False,
     format: FormatQuery = None,  # noqa: A002
 ):  # type: ignore[no-untyped-def]
     filters = Filters(
         actors=actor, actor_id=actor_id, venues=venue, date_from=period.start,
-        date_to=period.end, updated_since=since, kind=kind, article_id=article_id, q=q,
+        date_to=period.end, updated_since=since, kind=kind, article_id=article_id, q=q, grouped=group,
     )
     fmt = negotiate(request, format)
     if fmt != "json":

@@ -27,9 +27,11 @@ class Cue:
 
 @lru_cache(maxsize=1)
 def reporting_cues() -> dict[tuple[str, str | None], Cue]:
-    """`call for  np` in reporting_verbs.txt yields key ("call", "for")."""
+    """`call for  np` in reporting_verbs.txt yields key ("call", "for"); the learned
+    cues in learned_cues.txt are added the same way."""
     cues: dict[tuple[str, str | None], Cue] = {}
-    for line in _lines("reporting_verbs.txt"):
+    # learned_cues.txt is written by `python -m app.extraction.training.lexicon_stats`.
+    for line in _lines("reporting_verbs.txt") + _lines("learned_cues.txt"):
         head, _, flag_text = line.partition("  ")
         words = head.split()
         lemma, particle = words[0], (words[1] if len(words) > 1 else None)
@@ -38,6 +40,11 @@ def reporting_cues() -> dict[tuple[str, str | None], Cue]:
         flags = frozenset(flag_text.split()) | (known.flags if known else frozenset())
         cues[(lemma, particle)] = Cue(lemma, particle, flags)
     return cues
+
+
+def listed_cue_lemmas(name: str) -> frozenset[str]:
+    """Lemmas of a cue list without their flags: "call" for the line `call for  np`."""
+    return frozenset(line.split()[0].lower() for line in _lines(name))
 
 
 @lru_cache(maxsize=None)

@@ -166,7 +166,8 @@ def _plausible_speaker(doc: Doc, candidate: Candidate) -> bool:
     if candidate.frame not in ("np", "inf") or candidate.mention is None:
         return True
     head = doc[candidate.mention[0] : candidate.mention[1]].root
-    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ or head.tag_ in ("NNS", "NNPS"):
+    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ or head.tag_ in ("NNS", "NNPS") or head.is_title:
+        # A capitalised head the tagger took for a common noun (`Trump urges ...`) is a name.
         return True
     lemma = head.lemma_.lower()
     return lemma in word_set("titles.txt") or lemma in word_set("documents.txt") or lemma in _GROUP_NOUNS

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from app.errors import NotFound
 from app.models import Article, ArticleDetail, ArticlePublic, Deletion, Position, Statement
+from app.services.grouping import regroup_after_delete
 from app.services.pagination import decode_cursor, split_page
 from app.services.views import positions_of_article, statements_of_article
 
@@ -54,8 +55,13 @@ def delete_article(session: Session, article_id: int) -> None:
     for resource, table in (("statement", Statement), ("position", Position)):
         ids = session.exec(select(table.id).where(table.article_id == article_id)).all()
         tombstones += [Deletion(resource=resource, resource_id=i) for i in ids]
+    led = set(session.exec(
+        select(Statement.id).where(Statement.article_id == article_id, Statement.id == Statement.group_id)
+    ).all())
     session.add_all(tombstones)
     session.delete(article)
+    session.flush()
+    regroup_after_delete(session, led)
     session.commit()
 
 

@@ -21,6 +21,7 @@ from app.models import (
     Statement,
 )
 from app.services.articles import article_public
+from app.services.grouping import assign_group
 from app.services.registry import get_or_create_actor, get_or_create_venue
 
 log = logging.getLogger(__name__)
@@ -159,6 +160,7 @@ def _write(
         )
         session.add(row)
         session.flush()
+        assign_group(session, row)
         statement_ids.append(row.id)  # type: ignore[arg-type]
     for found in result.positions:
         index = found.statement_index

@@ -9,15 +9,21 @@ from typing import Any, Literal
 
 from sqlalchemy import and_, or_
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from app.errors import BadCursor, NotFound
-from app.models import Position, PositionPublic, Statement, StatementPublic
+from app.models import Article, Position, PositionPublic, Statement, StatementPublic
 from app.services import search
 from app.services.curation import current_actor_id
 from app.services.pagination import decode_cursor, decode_keyset, encode_cursor, split_page
 from app.services.registry import actor_ids_matching, venue_ids_matching
-from app.services.views import position_public, position_query, statement_public, statement_query
+from app.services.views import (
+    article_ref,
+    position_public,
+    position_query,
+    statement_public,
+    statement_query,
+)
 
 # Rows fetched per round trip when streaming an export.
 STREAM_BATCH = 500
@@ -35,6 +41,7 @@ class Filters:
     article_id: int | None = None
     kind: str | None = None  # statements only
     q: str | None = None  # statements only: full text, see services/search.py
+    grouped: bool = False  # statements only: one per cross-outlet group
     types: list[str] = field(default_factory=list)  # positions only
     updated_since: datetime | None = None
 
@@ -61,6 +68,8 @@ def apply_filters(
         query = query.where(table.updated_at >= filters.updated_since)  # type: ignore[operator]
     if filters.q and table is Statement:
         query = query.where(search.matching(session, filters.q))
+    if filters.grouped and table is Statement:
+        query = query.where(Statement.id == Statement.group_id)
     if filters.kind and table is Statement:
         query = query.where(Statement.kind == filters.kind)
     if filters.types and table is Position:
@@ -122,13 +131,46 @@ def list_statements(
     """`Filters(actors=["de Mistura"])` gives the statements of every actor that name matches."""
     query = apply_filters(session, statement_query(), Statement, filters)
     rows, next_cursor = _page(session, query, Statement, limit, cursor, sort)
-    return [statement_public(*row) for row in rows], next_cursor
+    items = [statement_public(*row) for row in rows]
+    return (with_sources(session, items) if filters.grouped else items), next_cursor
+
+
+def with_sources(session: Session, items: list[StatementPublic]) -> list[StatementPublic]:
+    """Each group's articles, and the first day one of them was published."""
+    groups = [i.group_id for i in items if i.group_id is not None]
+    sources: dict[int, list[Article]] = {g: [] for g in groups}
+    if groups:
+        query = (
+            select(Statement.group_id, Article).join(Article, Article.id == Statement.article_id)
+            .where(Statement.group_id.in_(groups)).order_by(Article.published_at, Article.id)  # type: ignore[union-attr]
+        )
+        for group_id, article in session.exec(query).all():
+            if all(a.id != article.id for a in sources[group_id]):
+                sources[group_id].append(article)
+    result = []
+    for item in items:
+        found = sources.get(item.group_id, [])  # type: ignore[arg-type]
+        dates = [a.published_at for a in found if a.published_at]
+        result.append(item.model_copy(update={
+            "sources": [article_ref(a) for a in found],
+            "first_reported": min(dates) if dates else None,
+        }))
+    return result
 
 
 def iter_statements(session: Session, filters: Filters) -> Iterator[StatementPublic]:
     """Every matching statement, read in batches: an export in constant memory."""
-    for row in _stream(session, apply_filters(session, statement_query(), Statement, filters), Statement):
-        yield statement_public(*row)
+    rows = _stream(session, apply_filters(session, statement_query(), Statement, filters), Statement)
+    if not filters.grouped:
+        yield from (statement_public(*row) for row in rows)
+        return
+    batch: list[StatementPublic] = []
+    for row in rows:
+        batch.append(statement_public(*row))
+        if len(batch) == STREAM_BATCH:
+            yield from with_sources(session, batch)
+            batch = []
+    yield from with_sources(session, batch)
 
 
 def read_statement(session: Session, statement_id: int) -> StatementPublic:

@@ -84,6 +84,7 @@ def statement_public(
         confidence=statement.confidence,
         updated_at=statement.updated_at,
         article=article_ref(article),
+        group_id=statement.group_id,
     )
 
 
