@@ -44,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("gold", type=Path)
     evaluate.add_argument("--scorer", type=Path, help="score.py (default: ../shared/eval/score.py)")
     evaluate.add_argument("--json", action="store_true", help="print the scorer's JSON")
+    evaluate.add_argument("--errors", type=int, metavar="N", default=0,
+                          help="then list the N biggest misses: missed, spurious, wrong speaker")
     evaluate.set_defaults(run=cmd_eval)
 
     bench = commands.add_parser(
@@ -186,7 +188,22 @@ def cmd_eval(args: argparse.Namespace) -> int:
         _extract_jsonl(args.gold, predictions)
         predictions.flush()
         command = [sys.executable, str(scorer), str(args.gold), predictions.name]
-        return subprocess.call(command + (["--json"] if args.json else []))
+        status = subprocess.call(command + (["--json"] if args.json else []))
+        if args.errors:
+            _print_misses(args.gold, Path(predictions.name), args.errors)
+        return status
+
+
+def _print_misses(gold_path: Path, predictions_path: Path, n: int) -> None:
+    from app.evaluation import misses
+
+    gold = list(_read_articles(gold_path))
+    predicted = {str(r["id"]): r for r in _read_articles(predictions_path)}
+    found = misses(gold, predicted)
+    counts = {k: sum(m.kind == k for m in found) for k in ("missed", "spurious", "wrong speaker")}
+    print(f"\n{min(n, len(found))} biggest of {len(found)} misses ({', '.join(f'{v} {k}' for k, v in counts.items())}):")
+    for miss in found[:n]:
+        print(f"- {miss.kind} [{miss.record_id}] {miss.text}")
 
 
 def cmd_bench(args: argparse.Namespace) -> None:

@@ -60,7 +60,9 @@ def find_colon_attributions(doc: Doc, quoted_regions: Sequence[tuple[int, int]])
         name = doc[sentence_start : colon.i]
         if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in name) or not first.text[:1].isupper():
             continue
-        if not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.is_upper and len(t) > 1 for t in name):
+        if any(t.lower_ in _LABELS for t in name) or not any(
+            t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.is_upper and len(t) > 1 or t.pos_ == "PROPN" for t in name
+        ):
             continue  # `Correction: ...`, `Update: ...` label the text; they do not speak
         if all(t.ent_type_ in ("GPE", "LOC") for t in name if not t.is_punct) or (
             "\n" not in text[: first.idx] and all(t.is_upper for t in name if not t.is_punct)
@@ -78,6 +80,12 @@ def find_colon_attributions(doc: Doc, quoted_regions: Sequence[tuple[int, int]])
         candidate = Candidate("indirect", start, end, (colon.idx, colon.idx + 1), None, 0.6, frame="colon")
         candidate.mention = (sentence_start, colon.i)
         yield candidate
+
+
+# Words that label a line rather than name who speaks in it.
+_LABELS = {"correction", "update", "updated", "editor", "note", "watch", "video", "photos", "photo", "live",
+           "breaking", "exclusive", "analysis", "opinion", "editorial", "read", "related", "see", "listen",
+           "source", "sources", "q", "a", "question", "answer", "transcript", "full", "text", "warning", "ps"}
 
 
 def _relay_words() -> frozenset[str]:

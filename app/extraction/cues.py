@@ -38,6 +38,9 @@ _ADJUNCT_OPENERS = {"as", "while", "after", "before", "because", "when", "amid",
 _ATTRIBUTION_MODIFIERS = {"advmod", "npadvmod", "prep", "dative", "dobj"}
 # Cues whose object is the addressee (`told reporters`), not what was said.
 _TELLING = {"tell", "inform", "brief", "assure", "note", "confirm", "report", "warn"}
+# Verbs that report a further act of speech when coordinated with a reported clause.
+_SPEECH_ACTS = _CLAUSE_ONLY | _TELLING | {"warn", "urge", "call", "ask", "demand", "vow", "pledge", "promise",
+                                         "accuse", "deny", "reject", "threaten", "appeal", "condemn"}
 # Cues whose object is what the speaker asks for, however short (`called for a ceasefire`).
 _DEMANDS = {("call", "for"), ("demand", None), ("ask", "for"), ("press", "for"), ("appeal", "for"),
             ("request", None), ("urge", None)}
@@ -73,7 +76,13 @@ def _is_hedged_or_hypothetical(verb: Token) -> bool:
 
 def is_participle_cue(token: Token) -> bool:
     """`..., adding that ...`: a gerund cue hanging off a clause, a quote of its own."""
-    return token.tag_ == "VBG" and token.dep_ in ("advcl", "conj", "xcomp") and cue_of(token) is not None
+    if token.tag_ != "VBG" or token.dep_ not in ("advcl", "conj", "xcomp") or cue_of(token) is None:
+        return False
+    # `would continue calling out bias and defending X` is a verb chain, not an added remark.
+    doc, before = token.doc, token.left_edge.i - 1
+    if before >= 1 and doc[before].dep_ == "cc":
+        before -= 1
+    return before >= 0 and doc[before].is_punct
 
 
 def _cut_participles(clause: Token, start: int, end: int) -> tuple[int, int]:
@@ -88,6 +97,20 @@ def _cut_participles(clause: Token, start: int, end: int) -> tuple[int, int]:
             if subject is not None and doc[subject.left_edge.i - 1].text == ",":
                 end = min(end, subject.left_edge.i - 1)
     return start, end
+
+
+def _cut_speaker_conjunct(clause: Token, start: int, end: int) -> int:
+    """`said it was opposed to the test and warned X to stop`: a cue verb coordinated with
+    the reported clause and without a subject of its own is the speaker's next act."""
+    doc = clause.doc
+    for child in clause.children:
+        if child.dep_ == "conj" and child.i > clause.i and child.lemma_.lower() in _SPEECH_ACTS and child.tag_ != "VBG" \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+            cut = child.left_edge.i
+            while cut - 1 > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                cut -= 1
+            return min(end, cut)
+    return end
 
 
 _CONTINUATIONS = ("in addition", "as well as", "including", "particularly", "especially", "notably")
@@ -157,8 +180,9 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
             return None  # `asked if ...` is a question put to someone, not their words
         start, end = _cut_participles(clause, *subtree_range(clause))
         for child in clause.children:
-            if child.i > clause.i and child.text == ";" and child.i < end:
+            if child.text == ";" and start < child.i < end:
                 end = child.i  # `X was not intended; they only learned ...`: one clause only
+        end = _cut_speaker_conjunct(clause, start, end)
         # `added that X, but “Y”` / `said X but he was already working on Y`: a conjunct the
         # parser hangs on the cue, right after the clause, continues what was reported.
         for child in children:
@@ -230,7 +254,8 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
             # The parser often hangs the rest of the demand on the verb (`called for X,
             # distinguishing Y`, `stressed X in addition to Y`): take those along.
             for child in children:
-                if child.i > obj.i and child.left_edge.i >= end - 1 and _continues_demand(child):
+                # Only right after the object: `criticized X as Y during a stop for Z` ends at Y.
+                if child.i > obj.i and end - 1 <= child.left_edge.i <= end + 1 and _continues_demand(child):
                     end = max(end, child.right_edge.i + 1)
             start, end = trim_tokens(doc, start, _cut_circumstance(doc, start, end))
             # `welcomed the announcement` names a topic; a stated demand has more body.
