@@ -88,6 +88,7 @@ def bench_ingest(path: Path, *, limit: int | None, workers: int, database_url: s
                 with ThreadPoolExecutor(max_workers=workers) as pool:
                     list(tqdm(pool.map(post, articles), total=len(articles), desc="POST /articles"))
                 api_s = time.perf_counter() - start
+            server_rss_mb = _peak_rss_of(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -105,7 +106,28 @@ def bench_ingest(path: Path, *, limit: int | None, workers: int, database_url: s
         "api_over_engine_time": round(api_s * workers / engine_s, 2),
         "api_latency_ms_p50": round(statistics.median(latencies) * 1000, 1),
         "api_latency_ms_p95": round(latencies[int(0.95 * (n - 1))] * 1000, 1),
+        "server_peak_rss_mb": server_rss_mb,
     }
+
+
+def _peak_rss_of(pid: int) -> float | None:
+    """Peak resident memory of a process and its children (uvicorn workers), Linux only."""
+    total, found = 0.0, False
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for each in pids:
+        try:
+            for line in Path(f"/proc/{each}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1]) / 1024
+                    found = True
+        except OSError:
+            continue
+    return round(total, 1) if found else None
 
 
 # --- extraction speed: the engine against the raw parser ------------------

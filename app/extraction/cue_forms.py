@@ -19,11 +19,20 @@ from app.extraction.candidates import (
 from app.extraction.lexicons import word_set
 
 
+# Speech nouns whose content may be an infinitive (`pledge to cut`) and, for asking, a
+# `for` object (`call for a truce`).
+# (`decision to`, `bid to` report acts, not words.)
+_INTENT_NOUNS = {"pledge", "promise", "vow", "threat", "call", "demand", "proposal", "offer", "plan", "appeal",
+                 "request"}
+_ASKING_NOUNS = {"call", "demand", "appeal", "request", "push", "plea"}
+
+
 def find_noun_cues(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterator[Candidate]:
-    """`Russia's demand that the fighters leave`: a speech noun with a `that` clause and a
-    possessor who said it."""
+    """`Russia's demand that the fighters leave`: a speech noun with a `that` clause (or,
+    for pledges and calls, an infinitive or a `for` object) and a possessor who said it;
+    `Velden's pledge to cut tariffs` yields content `to cut tariffs`, speaker `Velden`."""
     text = text_of(doc)
-    nouns = word_set("speech_nouns.txt")
+    nouns = word_set("speech_nouns.txt") | _INTENT_NOUNS | _ASKING_NOUNS
     for token in doc:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
             continue
@@ -31,6 +40,14 @@ def find_noun_cues(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Itera
             continue
         clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        lemma = token.lemma_.lower()
+        if clause is None and lemma in _INTENT_NOUNS:
+            # `Velden's pledge to cut tariffs`, `Russia's call for a ceasefire`.
+            clause = next((c for c in token.children if c.dep_ == "acl" and c.left_edge.i == token.i + 1
+                           and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux"), None)
+            if clause is None and lemma in _ASKING_NOUNS:
+                asked = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == token.i + 1), None)
+                clause = next((c for c in asked.children if c.dep_ == "pobj"), None) if asked is not None else None
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if clause is None or owner is None or owner.pos_ == "PRON" and owner.lower_ in ("its",):
             continue

@@ -1,26 +1,15 @@
-"""Reported speech: speech and cognition verbs, the clause they govern, `according to X`.
+"""Reported speech: which verbs are cues, and what a cue verb reports (its clause,
+infinitive or object). `reported` walks the Doc with these and yields candidates.
 
-Works on the dependency parse. Each finding is a `Candidate`: the content span, the
-cue, and the token the speaker mention hangs on; `speakers` turns that into a
-mention and an actor, `pipeline` merges candidates with direct quotes.
+In `She called for a truce`, `cue_of(called)` is the cue `call for`, and its content
+is the token range of `a truce`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from spacy.tokens import Token
 
-from spacy.tokens import Doc, Token
-
-from app.extraction.candidates import (
-    Candidate,
-    char_span,
-    clip_to_paragraph,
-    is_quote_token,
-    sentence_of,
-    subtree_range,
-    text_of,
-    trim_tokens,
-)
+from app.extraction.candidates import is_quote_token, subtree_range, trim_tokens
 from app.extraction.lexicons import Cue, reporting_cues
 
 # Particles that turn a verb into another cue (`call for`, `point out`).
@@ -29,17 +18,12 @@ _MODALS_OF_HYPOTHESIS = {"would", "could", "might"}
 _HEDGES = {"seem", "appear"}
 _QUESTION_MARKS = {"if", "whether"}
 # Cues that never take a plain object, so a long object holding a verb is a misparsed clause.
-_CLAUSE_ONLY = {"say", "add", "claim", "state", "insist", "declare", "assert", "reply", "respond",
+CLAUSE_ONLY = {"say", "add", "claim", "state", "insist", "declare", "assert", "reply", "respond",
                 "explain", "write", "argue", "contend", "announce", "reveal", "stress", "emphasize"}
-# Words opening an adjunct after a mid-sentence attribution, not the rest of the clause.
-_ADJUNCT_OPENERS = {"as", "while", "after", "before", "because", "when", "amid", "despite", "since", "though",
-                    "although", "but", "and", "with", "without", "ahead"}
-# Dependents of a mid-sentence attribution verb that are part of the attribution.
-_ATTRIBUTION_MODIFIERS = {"advmod", "npadvmod", "prep", "dative", "dobj"}
 # Cues whose object is the addressee (`told reporters`), not what was said.
-_TELLING = {"tell", "inform", "brief", "assure", "note", "confirm", "report", "warn"}
+TELLING = {"tell", "inform", "brief", "assure", "note", "confirm", "report", "warn"}
 # Verbs that report a further act of speech when coordinated with a reported clause.
-_SPEECH_ACTS = _CLAUSE_ONLY | _TELLING | {"warn", "urge", "call", "ask", "demand", "vow", "pledge", "promise",
+_SPEECH_ACTS = CLAUSE_ONLY | TELLING | {"warn", "urge", "call", "ask", "demand", "vow", "pledge", "promise",
                                          "accuse", "deny", "reject", "threaten", "appeal", "condemn"}
 # Cues whose object is what the speaker asks for, however short (`called for a ceasefire`).
 _DEMANDS = {("call", "for"), ("demand", None), ("ask", "for"), ("press", "for"), ("appeal", "for"),
@@ -66,7 +50,7 @@ def cue_of(token: Token) -> tuple[Cue, Token | None] | None:
     return (cue, None) if cue is not None else None
 
 
-def _is_hedged_or_hypothetical(verb: Token) -> bool:
+def is_hedged_or_hypothetical(verb: Token) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _HEDGES:
         return True
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
@@ -162,7 +146,7 @@ def _continues_demand(child: Token) -> bool:
     return child.dep_ in ("prep", "cc", "advmod") and phrase.startswith(_CONTINUATIONS)
 
 
-def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int, float] | None:
+def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int, float] | None:
     """Token range of what `verb` reports and a confidence, or None."""
     doc = verb.doc
     children = list(verb.children)
@@ -186,7 +170,7 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
         # `added that X, but “Y”` / `said X but he was already working on Y`: a conjunct the
         # parser hangs on the cue, right after the clause, continues what was reported.
         for child in children:
-            if child.dep_ != "conj" or child.i < end or cue_of(child) is not None and not _is_hedged_or_hypothetical(child):
+            if child.dep_ != "conj" or child.i < end or cue_of(child) is not None and not is_hedged_or_hypothetical(child):
                 continue
             joined_by = doc[end : child.left_edge.i].text.strip(" ,")
             verbless = child.pos_ in ("NOUN", "PROPN", "ADJ")
@@ -201,6 +185,10 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
         objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
         predicates = [c for c in children if c.i > verb.i and (c.dep_ in ("oprd", "ccomp", "xcomp")
                       or c.dep_ == "prep" and c.lower_ == "as")]
+        if objects and not predicates:
+            # `called the remarks "a wake-up call"`: the parser makes the quoted label an appositive.
+            predicates = [c for c in objects[0].children if c.dep_ == "appos" and c.i > objects[0].i
+                          and is_quote_token(doc[c.left_edge.i - 1])]
         if objects and predicates:
             start, end = trim_tokens(doc, objects[0].left_edge.i, max(p.right_edge.i for p in predicates) + 1)
             return (start, end, 0.7) if end - start >= 2 else None
@@ -213,7 +201,7 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
                     and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
                 start, end = trim_tokens(doc, *subtree_range(token))
                 return (start, end, 0.75) if end - start >= 2 else None
-    if cue.lemma in _CLAUSE_ONLY:
+    if cue.lemma in CLAUSE_ONLY:
         # `Ruiz said none of the parties believed ...`: the sm parser sometimes makes the
         # clause's subject an object of `said`; a long object holding a verb is a clause.
         objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
@@ -245,7 +233,8 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
         if particle is not None and particle.dep_ == "prep":
             objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
         else:
-            objects = [c for c in children if c.dep_ == "dobj"]
+            # `proposed dropping the tax`: a gerund complement names what was proposed.
+            objects = [c for c in children if c.dep_ == "dobj" or c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i]
         if objects:
             obj = objects[0]
             if obj.pos_ == "PRON":
@@ -255,7 +244,8 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
             # distinguishing Y`, `stressed X in addition to Y`): take those along.
             for child in children:
                 # Only right after the object: `criticized X as Y during a stop for Z` ends at Y.
-                if child.i > obj.i and end - 1 <= child.left_edge.i <= end + 1 and _continues_demand(child):
+                if child.i > obj.i and end - 1 <= child.left_edge.i <= max(end, obj.right_edge.i + 1) + 1 \
+                        and _continues_demand(child):
                     end = max(end, child.right_edge.i + 1)
             start, end = trim_tokens(doc, start, _cut_circumstance(doc, start, end))
             # `welcomed the announcement` names a topic; a stated demand has more body.
@@ -264,143 +254,3 @@ def _content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int
             if len(content_words) >= (1 if (cue.lemma, cue.particle) in _DEMANDS else 3):
                 return start, end, 0.7
     return None
-
-
-def _according_to(token: Token) -> tuple[int, int, Token] | None:
-    """`According to X, clause` -> (start, end) token range of the clause and X's head."""
-    if token.lower_ != "according":
-        return None
-    to = next((c for c in token.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if source is None:
-        return None
-    head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head != head:
-        head = head.head  # `the fourth person shot, according to X`: the whole clause
-    doc = token.doc
-    h_start, h_end = subtree_range(head)
-    a_start, a_end = subtree_range(token)
-    if head == token or not (h_start <= a_start and a_end <= h_end):
-        return None
-    if a_start <= h_start + 1:
-        start, end = a_end, h_end
-    elif a_end >= h_end - 1 or head.i < a_start:
-        # `X happened, according to Y, and Z`: the clause is complete before the attribution.
-        start, end = h_start, a_start
-    else:
-        start, end = h_start, h_end  # attribution inside the clause: the span includes it
-    start, end = trim_tokens(doc, start, end)
-    return (start, end, source) if end - start >= 2 else None
-
-
-def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
-    """`The museum, Ms. Ortiz said, will open in May.`: an attribution set off by commas
-    inside its clause; the content is the whole sentence, attribution included."""
-    doc = verb.doc
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i]
-    if not subjects:
-        return None
-    before = subjects[0].left_edge.i - 1
-    after = verb.i + 1
-    # `, the agency said in a June report, ...`: the verb's own modifiers belong to the attribution.
-    while after < len(doc) and doc[after].head == verb and doc[after].dep_ in _ATTRIBUTION_MODIFIERS:
-        after = doc[after].right_edge.i + 1
-    if before < 0 or doc[before].text != "," or after >= len(doc) or doc[after].text != ",":
-        return None
-    s_start, s_end = sentence_of(verb)
-    if any(is_quote_token(t) for t in doc[s_start:s_end]):
-        return None  # a split direct quotation, handled with the quotes
-    rest = [t for t in doc[after + 1 : s_end] if not t.is_punct]
-    if len(rest) < 2 or before - s_start < 1:
-        return None
-    if rest[0].lower_ in _ADJUNCT_OPENERS and not _continues_with_clause(rest):
-        # `X happened, diplomats said, as the deadline loomed`: the clause ended before.
-        return trim_tokens(doc, s_start, before)
-    return trim_tokens(doc, s_start, s_end)
-
-
-def _continues_with_clause(rest: list[Token]) -> bool:
-    """`X rose, the agency said, and Y fell`: `and`/`but` followed by a clause with its own
-    subject carries on what was reported; `and then left` or `as talks stalled` do not."""
-    if rest[0].lower_ not in ("and", "but"):
-        return False
-    verb = next((t for t in rest[1:] if t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "ROOT", "ccomp")), None)
-    return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) \
-        and cue_of(verb) is None
-
-
-def _trailing_content(verb: Token) -> tuple[int, int] | None:
-    """`Talks ended without a deal, the EU envoy told reporters.`: the parser may hang a
-    final attribution on the main verb as a conjunct; the content is what precedes it."""
-    doc = verb.doc
-    if verb.dep_ not in ("conj", "parataxis", "ROOT", "advcl") or verb.head.i > verb.i:
-        return None
-    if verb.lemma_.lower() not in _CLAUSE_ONLY | _TELLING or any(
-        c.dep_ == "dobj" for c in verb.children if verb.lemma_.lower() not in _TELLING
-    ):
-        return None  # `the opposition rejected the map`: an object, not a trailing attribution
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if not subjects:
-        return None
-    comma = subjects[-1].left_edge.i - 1
-    s_start, s_end = sentence_of(verb)
-    if comma <= s_start or doc[comma].text != ",":
-        return None
-    if any(not t.is_punct for t in doc[verb.right_edge.i + 1 : s_end]):
-        return None
-    if any(c.dep_ == "ccomp" for c in verb.children):
-        return None
-    if any(t.text == ":" for t in doc[verb.i : s_end]):
-        return None  # `Speaking in Doha, the mediator said:` introduces what follows
-    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in doc[s_start:comma]):
-        return None  # a participle phrase (`Speaking in Doha, ...`) is not a reported clause
-    start, end = trim_tokens(doc, s_start, comma)
-    return (start, end) if end - start >= 3 else None
-
-
-def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterator[Candidate]:
-    """Reported-speech candidates, in text order.
-
-    `The minister said on Friday that talks would resume.` yields an indirect
-    candidate with content `talks would resume`, cue `said`. Cues inside quoted
-    regions (a speaker quoting someone else within a direct quote) are skipped.
-    """
-    text = text_of(doc)
-    quoted_chars = bytearray(len(text) + 1)
-    for q_start, q_end in quoted_regions:
-        quoted_chars[q_start:q_end] = b"\x01" * (q_end - q_start)
-
-    def in_quote(char: int) -> bool:
-        return bool(quoted_chars[char])
-
-    for token in doc:
-        if in_quote(token.idx):
-            continue
-        according = _according_to(token)
-        if according is not None:
-            start, end, _source = according
-            c_start, c_end = char_span(doc, start, end)
-            to = next(c for c in token.children if c.lower_ == "to")
-            yield Candidate("indirect", c_start, c_end, (token.idx, to.idx + len(to.text)), token.i, 0.8,
-                            frame="according")
-            continue
-        found = cue_of(token)
-        if found is None or _is_hedged_or_hypothetical(token):
-            continue
-        cue, particle = found
-        parenthetical = _parenthetical_content(token)
-        content = (*parenthetical, 0.75) if parenthetical else _content_of(token, cue, particle)
-        if content is None:
-            trailing = _trailing_content(token)
-            content = (*trailing, 0.75) if trailing else None
-        if content is None:
-            continue
-        start, end, confidence = content
-        c_start, c_end = clip_to_paragraph(text, token.idx, *char_span(doc, start, end))
-        if c_end - c_start < 3:
-            continue
-        cue_end = token.idx + len(token.text)
-        if particle is not None and particle.i == token.i + 1:
-            cue_end = particle.idx + len(particle.text)
-        frame = {0.8: "inf", 0.7: "np"}.get(confidence, "clause")
-        yield Candidate("indirect", c_start, c_end, (token.idx, cue_end), token.i, confidence, frame=frame)

@@ -25,13 +25,9 @@ class Cue:
     flags: frozenset[str]
 
 
-@lru_cache(maxsize=1)
-def reporting_cues() -> dict[tuple[str, str | None], Cue]:
-    """`call for  np` in reporting_verbs.txt yields key ("call", "for"); the learned
-    cues in learned_cues.txt are added the same way."""
+def _read_cues(names: tuple[str, ...]) -> dict[tuple[str, str | None], Cue]:
     cues: dict[tuple[str, str | None], Cue] = {}
-    # learned_cues.txt is written by `python -m app.extraction.training.lexicon_stats`.
-    for line in _lines("reporting_verbs.txt") + _lines("learned_cues.txt"):
+    for line in (line for name in names for line in _lines(name)):
         head, _, flag_text = line.partition("  ")
         words = head.split()
         lemma, particle = words[0], (words[1] if len(words) > 1 else None)
@@ -40,6 +36,18 @@ def reporting_cues() -> dict[tuple[str, str | None], Cue]:
         flags = frozenset(flag_text.split()) | (known.flags if known else frozenset())
         cues[(lemma, particle)] = Cue(lemma, particle, flags)
     return cues
+
+
+@lru_cache(maxsize=1)
+def reporting_cues() -> dict[tuple[str, str | None], Cue]:
+    """`call for  np` in reporting_verbs.txt yields key ("call", "for"); learned_cues.txt
+    (written by `python -m app.extraction.training.lexicon_stats`) adds cues and flags."""
+    return _read_cues(("reporting_verbs.txt", "learned_cues.txt"))
+
+
+def hand_cues() -> dict[tuple[str, str | None], Cue]:
+    """The hand-made cues alone (reporting_verbs.txt), which the learning starts from."""
+    return _read_cues(("reporting_verbs.txt",))
 
 
 def listed_cue_lemmas(name: str) -> frozenset[str]:

@@ -31,7 +31,13 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         return noun_phrase(source, verb) if source is not None else None
     current = verb
-    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and _reports(head.head) \
+            and not any(c.dep_ in SUBJECTS for c in verb.children):
+        # `China said it was opposed and warned X`: the parser joins `warned` to the reported
+        # clause; its speaker is the subject of `said`, not of `was`.
+        current = head.head
+    elif verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
         # `X said Y, adding that Z`: the parser may hang `adding` on Y's verb; the speaker
         # is the subject of the nearest reporting verb above.
         above = verb.head

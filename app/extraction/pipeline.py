@@ -4,9 +4,11 @@ positions. One spaCy parse per article; every stage reads the same Doc."""
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
+from itertools import takewhile
 
 import spacy
 from spacy.language import Language
@@ -14,7 +16,7 @@ from spacy.tokens import Doc
 
 from app.extraction.candidates import Candidate, text_of
 from app.extraction.cue_forms import find_colon_attributions, find_noun_cues, find_stance_adjectives
-from app.extraction.cues import find_reported
+from app.extraction.reported import find_reported
 from app.extraction.dates import resolve_said_on
 from app.extraction.lexicons import word_set
 from app.extraction.mentions import mention_for
@@ -122,13 +124,19 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     found += find_noun_cues(doc, regions)
     found += find_stance_adjectives(doc, regions)
     found = _drop_stacked(doc, found)
+    # Quoted stretches never overlap and come in text order: bisect instead of scanning all.
+    quotation_ends = [q.end for q in quotations]
+    quoted_opens = [q.open_at for q in quoted]
     for candidate in found:
         length = max(1, candidate.end - candidate.start)
-        covering = next((q for q in quotations if _overlap(q, candidate) / length >= _SAME_AS_QUOTE), None)
+        nearby = quotations[bisect_right(quotation_ends, candidate.start) :]
+        covering = next((q for q in takewhile(lambda q: q.start < candidate.end, nearby)
+                         if _overlap(q, candidate) / length >= _SAME_AS_QUOTE), None)
         if covering is not None:
             same_as.setdefault(covering, candidate)
             continue
-        fragments = [q for q in quoted if candidate.start - 1 <= q.open_at and q.end <= candidate.end + 1]
+        inside = quoted[bisect_left(quoted_opens, candidate.start - 1) :]
+        fragments = [q for q in takewhile(lambda q: q.open_at <= candidate.end + 1, inside) if q.end <= candidate.end + 1]
         if fragments and _outside_chars(text, candidate, fragments) >= 10 and any(
             any(c.islower() for c in text[q.start : q.end]) for q in fragments
         ):
@@ -183,12 +191,17 @@ def _drop_stacked(doc: Doc, reported: list[Candidate]) -> list[Candidate]:
     """`He said he had explained that X` keeps only the outer cue; `the agency said Ruiz said X`
     keeps only the inner one (a relay is not a party)."""
     dropped: set[int] = set()
+    # Cues by position, so each statement looks only at the cues inside its own content.
+    with_verb = sorted((doc[c.verb].idx, index) for index, c in enumerate(reported) if c.verb is not None)
+    positions = [at for at, _ in with_verb]
     for outer in reported:
-        for inner in reported:
-            if inner is outer or outer.verb is None or inner.verb is None:
-                continue
-            inner_at = doc[inner.verb].idx
-            if not outer.start <= inner_at < outer.end:
+        if outer.verb is None:
+            continue
+        first = bisect_left(positions, outer.start)
+        last = bisect_left(positions, outer.end)
+        for _, index in with_verb[first:last]:
+            inner = reported[index]
+            if inner is outer:
                 continue
             inverted = doc[outer.verb].idx >= outer.end
             if outer.mention and _is_relay(doc, outer.mention) or inverted:
@@ -204,12 +217,17 @@ def _drop_stacked(doc: Doc, reported: list[Candidate]) -> list[Candidate]:
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
     """One statement per stretch of text: a direct quote wins over a clause covering it."""
     kept: list[Candidate] = []
+    # Kept statements that still reach the current start: candidates come in start order,
+    # so one that ends before a start can clash with nothing later.
+    open_slots: list[int] = []
     for candidate in candidates:
-        clash = next((k for k in kept if _jaccard(k, candidate) >= 0.5), None)
-        if clash is None:
+        open_slots = [slot for slot in open_slots if kept[slot].end > candidate.start]
+        slot = next((s for s in open_slots if _jaccard(kept[s], candidate) >= 0.5), None)
+        if slot is None:
             kept.append(candidate)
-        elif candidate.from_quote and not clash.from_quote:
-            kept[kept.index(clash)] = candidate
+            open_slots.append(len(kept) - 1)
+        elif candidate.from_quote and not kept[slot].from_quote:
+            kept[slot] = candidate
     return kept
 
 

@@ -152,13 +152,14 @@ def is_quotation(doc: Doc, quoted: Quoted) -> bool:
     long_words = [w for w in _WORD_RE.findall(text[quoted.start : quoted.end]) if len(w) > 3 and w.isalpha()]
     if words <= 10 and len(long_words) >= 2 and all(w[0].isupper() for w in long_words):
         return False  # `“All Bets Are Off”`: a title in title case, not a quotation
-    before = text[: quoted.open_at].rstrip()
+    # A window before the mark, not the whole prefix: this runs once per quotation.
+    before = text[max(0, quoted.open_at - 300) : quoted.open_at].rstrip()
     lead = before[-1:] if before else ""
     lead_word = before.split()[-1].lower() if before.split() else ""
     starts_block = not before or before.endswith("\n") or text[quoted.open_at - 1 : quoted.open_at] == "\n" \
         or lead in ".!?" or lead_word in _LEAD_INS or lead in _LEAD_INS
     follows_cue = False
-    left = doc.char_span(0, quoted.open_at, alignment_mode="contract") if quoted.open_at else None
+    left = doc.char_span(max(0, quoted.open_at - 300), quoted.open_at, alignment_mode="contract") if quoted.open_at else None
     if left is not None and len(left) and cue_of(left[-1]) is not None:
         follows_cue = True
     if not (starts_block or follows_cue):

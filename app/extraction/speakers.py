@@ -7,6 +7,7 @@ introduced earlier, a pronoun to the most recent fitting subject, a role noun
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -56,7 +57,21 @@ class Resolver:
         self.person_at: list[tuple[int, _Person]] = []  # (token index, person) of subject mentions
         self.last_group: ActorRef | None = None
         self.last_document: ActorRef | None = None
+        self._outlet: object = None  # the article's news outlet, found on first need
+        # Token indices by lower-cased word, so a bare group noun finds its earlier mentions
+        # without rescanning the article each time.
+        self._positions: dict[str, list[int]] = {}
+        for token in doc:
+            self._positions.setdefault(token.lower_, []).append(token.i)
+        # `Span.ents` walks all the Doc's entities on each call; index them once.
+        self._ents = list(doc.ents)
+        self._ent_starts = [e.start for e in self._ents]
         self._index_people()
+
+    def _entities_in(self, start: int, end: int) -> list:
+        """Entities wholly inside the token range [start, end)."""
+        first = bisect_left(self._ent_starts, start)
+        return [e for e in self._ents[first : bisect_left(self._ent_starts, end)] if e.end <= end]
 
     def _register(self, tokens: list[Token], roles: set[str], subject: bool) -> _Person:
         if len(tokens) > 2 and state_name(tokens[0].text):
@@ -196,15 +211,17 @@ class Resolver:
                 method = "name" if person.name == clean_name(joined) else "surname"
                 return ActorRef(person.name, "person", method), 0.95 if method == "name" else 0.9
             kind = "state" if labels & {"GPE"} else "organisation"
-            entities = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
+            entities = [e for e in self._entities_in(start, end) if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
             name = max(entities, key=len).text if entities else strip_determiners(span)
             actor = ActorRef(clean_name(name), kind, "name")
             self.last_group = actor
             return actor, 0.85
         # `state media`, `the outlet`: the news organisation the article names.
         if head.lemma_.lower() in _MEDIA_NOUNS or head.lower_ in _MEDIA_NOUNS:
-            outlet = next((e for e in doc.ents if e.label_ in ("ORG", "LOC", "GPE", "FAC")
-                           and len(e) > 1 and e[-1].lower_ in _MEDIA_NAME_ENDS), None)
+            if self._outlet is None:
+                self._outlet = next((e for e in doc.ents if e.label_ in ("ORG", "LOC", "GPE", "FAC")
+                                     and len(e) > 1 and e[-1].lower_ in _MEDIA_NAME_ENDS), False)
+            outlet = self._outlet or None
             if outlet is not None:
                 # `The North's Korean Central News Agency`: the name after the possessor.
                 owner = max((t.i for t in outlet if t.tag_ == "POS"), default=outlet.start - 1)
@@ -301,15 +318,16 @@ class Resolver:
         bare = strip_determiners(span)
         head = span.root
         if len(bare.split()) == 1:
-            for token in self.doc[: span.start]:
-                if token.lower_ == head.lower_:
-                    modifiers = []
-                    left = token.i - 1
-                    while left >= 0 and (self.doc[left].ent_type_ in ("NORP", "GPE") or self.doc[left].tag_ == "POS"):
-                        modifiers.insert(0, self.doc[left])
-                        left -= 1
-                    if modifiers and modifiers[0].tag_ != "POS":
-                        return self.doc[modifiers[0].i : token.i + 1].text
+            for index in self._positions.get(head.lower_, ()):
+                if index >= span.start:
+                    break
+                modifiers = []
+                left = index - 1
+                while left >= 0 and (self.doc[left].ent_type_ in ("NORP", "GPE") or self.doc[left].tag_ == "POS"):
+                    modifiers.insert(0, self.doc[left])
+                    left -= 1
+                if modifiers and modifiers[0].tag_ != "POS":
+                    return self.doc[modifiers[0].i : index + 1].text
         return bare
 
     def _document_issuer(self, head: Token) -> ActorRef | None:

