@@ -62,7 +62,7 @@ def is_participle_cue(token: Token) -> bool:
     """`..., adding that ...`: a gerund cue hanging off a clause, a quote of its own."""
     if token.tag_ != "VBG" or token.dep_ not in ("advcl", "conj", "xcomp") or cue_of(token) is None:
         return False
-    # `would continue calling out bias and defending X` is a verb chain, not an added remark.
+    # `will continue backing the mayor and defending X` is a verb chain, not an added remark.
     doc, before = token.doc, token.left_edge.i - 1
     if before >= 1 and doc[before].dep_ == "cc":
         before -= 1
@@ -84,7 +84,7 @@ def _cut_participles(clause: Token, start: int, end: int) -> tuple[int, int]:
 
 
 def _cut_speaker_conjunct(clause: Token, start: int, end: int) -> int:
-    """`said it was opposed to the test and warned X to stop`: a cue verb coordinated with
+    """`said it rejected the tariff and urged X to drop it`: a cue verb coordinated with
     the reported clause and without a subject of its own is the speaker's next act."""
     doc = clause.doc
     for child in clause.children:
@@ -186,7 +186,7 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
         predicates = [c for c in children if c.i > verb.i and (c.dep_ in ("oprd", "ccomp", "xcomp")
                       or c.dep_ == "prep" and c.lower_ == "as")]
         if objects and not predicates:
-            # `called the remarks "a wake-up call"`: the parser makes the quoted label an appositive.
+            # `called the plan "a dead end"`: the parser makes the quoted label an appositive.
             predicates = [c for c in objects[0].children if c.dep_ == "appos" and c.i > objects[0].i
                           and is_quote_token(doc[c.left_edge.i - 1])]
         if objects and predicates:
@@ -233,7 +233,7 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
         if particle is not None and particle.dep_ == "prep":
             objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
         else:
-            # `proposed dropping the tax`: a gerund complement names what was proposed.
+            # `proposed scrapping the levy`: a gerund complement names what was proposed.
             objects = [c for c in children if c.dep_ == "dobj" or c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i]
         if objects:
             obj = objects[0]
@@ -243,7 +243,7 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             # The parser often hangs the rest of the demand on the verb (`called for X,
             # distinguishing Y`, `stressed X in addition to Y`): take those along.
             for child in children:
-                # Only right after the object: `criticized X as Y during a stop for Z` ends at Y.
+                # Only right after the object: `praised X as Y at a rally in Z` ends at Y.
                 if child.i > obj.i and end - 1 <= child.left_edge.i <= max(end, obj.right_edge.i + 1) + 1 \
                         and _continues_demand(child):
                     end = max(end, child.right_edge.i + 1)

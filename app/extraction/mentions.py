@@ -68,12 +68,12 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return noun_phrase(current.head, verb)  # `a draft calling for X`: the draft speaks
         if current.dep_ not in _CLIMB or current.head == current:
-            return _adjacent_subject(verb)
+            return adjacent_subject(verb)
         current = current.head
-    return _adjacent_subject(verb)
+    return adjacent_subject(verb)
 
 
-def _adjacent_subject(verb: Token) -> tuple[int, int] | None:
+def adjacent_subject(verb: Token) -> tuple[int, int] | None:
     """`Speaking in Varna, the mediator, Abel Rask, said:` when the parser loses the
     subject: the name or role phrase right before a finite cue verb."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP"):

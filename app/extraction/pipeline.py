@@ -150,7 +150,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if twin is not None and direct.verb is None:
             direct.verb, direct.cue, direct.confidence = twin.verb, twin.cue, 0.85
     for candidate in directs:
-        if candidate.verb is not None:
+        if candidate.verb is not None and candidate.mention is None:
             candidate.mention = mention_for(doc, doc[candidate.verb])
     merged = _dedupe(sorted(reported + directs, key=lambda c: c.start))
     _link_follow_ons(merged)
@@ -175,7 +175,7 @@ def _plausible_speaker(doc: Doc, candidate: Candidate) -> bool:
         return True
     head = doc[candidate.mention[0] : candidate.mention[1]].root
     if head.pos_ in ("PROPN", "PRON") or head.ent_type_ or head.tag_ in ("NNS", "NNPS") or head.is_title:
-        # A capitalised head the tagger took for a common noun (`Trump urges ...`) is a name.
+        # A capitalised head the tagger took for a common noun (`Velden urges ...`) is a name.
         return True
     lemma = head.lemma_.lower()
     return lemma in word_set("titles.txt") or lemma in word_set("documents.txt") or lemma in _GROUP_NOUNS

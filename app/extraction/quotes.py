@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from app.extraction.candidates import Candidate, sentence_of, text_of
 from app.extraction.cues import cue_of
-from app.extraction.mentions import mention_for, noun_phrase
+from app.extraction.mentions import adjacent_subject, mention_for, noun_phrase
 
 # Opening mark -> closing marks it accepts. `“` may also be closed by a stray `“`
 # typed as a closing mark, which some outlets do.
@@ -176,19 +176,28 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _cue_in(tokens: list[Token], quoted_regions: list[tuple[int, int]], nearest_last: bool) -> Token | None:
-    """The cue verb among tokens whose speaker mention lies outside the quotes."""
+def _cue_in(
+    tokens: list[Token], quoted_regions: list[tuple[int, int]], nearest_last: bool
+) -> tuple[Token, tuple[int, int]] | None:
+    """The cue verb among tokens whose speaker mention lies outside the quotes, with that
+    mention. `“We will win,” Chief Ana Ruiz said.` may parse `said` as a conjunct of `win`
+    with the subject `We`; the name right before the verb is then the speaker."""
     ordered = reversed(tokens) if nearest_last else iter(tokens)
     for token in ordered:
         if token.lower_ == "according" or cue_of(token) is not None:
             mention = mention_for(token.doc, token)
             if mention is None:
                 continue
-            m_char = token.doc[mention[0]].idx
-            if any(s <= m_char < e for s, e in quoted_regions):
-                continue
-            return token
+            if _in_regions(token.doc[mention[0]].idx, quoted_regions):
+                mention = adjacent_subject(token)
+                if mention is None or _in_regions(token.doc[mention[0]].idx, quoted_regions):
+                    continue
+            return token, mention
     return None
+
+
+def _in_regions(char: int, regions: list[tuple[int, int]]) -> bool:
+    return any(s <= char < e for s, e in regions)
 
 
 def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple[int, int]]) -> list[Candidate]:
@@ -203,6 +212,7 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
     previous_quote: Quoted | None = None
     for quoted in quotations:
         verb = None
+        verb_mention: tuple[int, int] | None = None
         # Right side: `“...,” he said.` or `.” He added.` a few tokens after the mark.
         right_end = len(text)
         next_open = [q.open_at for q in quotations if q.open_at > quoted.outer_end]
@@ -215,10 +225,10 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
         if right:
             sentence_end = sentence_of(right[0])[1]
             right = [t for t in right if t.i < max(sentence_end, right[0].i + 3)][: _MAX_RIGHT_CUE_DISTANCE + 4]
-            candidate = _cue_in(right[: _MAX_RIGHT_CUE_DISTANCE], regions, nearest_last=False)
+            found = _cue_in(right[: _MAX_RIGHT_CUE_DISTANCE], regions, nearest_last=False)
             # `...’ She stressed: ‘...’` introduces the next quotation, not this one.
-            if candidate is not None and not any(t.text == ":" for t in doc[candidate.i + 1 : candidate.i + 4]):
-                verb = candidate
+            if found is not None and not any(t.text == ":" for t in doc[found[0].i + 1 : found[0].i + 4]):
+                verb, verb_mention = found
         # Left side: `He added: “...”`, `said “...”`, `According to her, ‘...’`.
         paragraph_start = text.rfind("\n", 0, quoted.open_at) + 1
         left = _tokens_between(doc, paragraph_start, quoted.open_at)
@@ -235,9 +245,9 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
             if attached:
                 if left_in_sentence and left_in_sentence[-1].text in ("“", '"', "‘", "'") :
                     left_in_sentence = left_in_sentence[:-1]
-                candidate = _cue_in(left_in_sentence, regions, nearest_last=True)
-                if candidate is not None and (verb is None or (left_in_sentence and left_in_sentence[-1].text == ":")):
-                    verb = candidate
+                found = _cue_in(left_in_sentence, regions, nearest_last=True)
+                if found is not None and (verb is None or (left_in_sentence and left_in_sentence[-1].text == ":")):
+                    verb, verb_mention = found
         speaker_line = _SPEAKER_LINE_RE.match(text, quoted.start)
         if speaker_line and speaker_line.group(1).strip().upper() not in ("Q", "A"):
             # A transcript turn quoted whole: `“RUIZ: We are ready.”`.
@@ -284,6 +294,7 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
             cue_tok = verb
             cue = (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
             made = Candidate("direct", quoted.start, quoted.end, cue, verb.i, 0.9, from_quote=True)
+            made.mention = verb_mention
         else:
             made = Candidate("direct", quoted.start, quoted.end, None, None, 0.5, from_quote=True)
             if previous is not None and previous_quote is not None and previous_quote.continues:

@@ -69,7 +69,7 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
         return None
     before = subjects[0].left_edge.i - 1
     after = verb.i + 1
-    # `, the agency said in a June report, ...`: the verb's own modifiers belong to the attribution.
+    # `, the ministry said in its yearly review, ...`: the verb's own modifiers belong to the attribution.
     while after < len(doc) and doc[after].head == verb and doc[after].dep_ in _ATTRIBUTION_MODIFIERS:
         after = doc[after].right_edge.i + 1
     if before < 0 or doc[before].text != "," or after >= len(doc) or doc[after].text != ",":
@@ -126,7 +126,7 @@ def _trailing_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _as_clause_content(verb: Token) -> tuple[int, int] | None:
-    """`Hawaii, as one adviser pointed out, rarely gets two hurricanes.`: an `as X said`
+    """`The strait, as one pilot pointed out, rarely freezes in March.`: an `as X said`
     attribution reports the clause it hangs on; the span includes it when it sits inside."""
     doc = verb.doc
     head = verb.head

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from app.extraction import Extractor, Statement
+from app.extraction.pipeline import find_candidates
 
 
 def _statements(extractor: Extractor, text: str) -> list[Statement]:
@@ -20,12 +23,12 @@ def test_short_demand_object(extractor):
 
 
 def test_interrupted_attribution_keeps_the_coordinated_clause(extractor):
-    text = "Exports rose by 4 percent, the trade office said in a June report, and imports fell by 2 percent."
+    text = "Herring catches rose by a tenth, the fisheries board said in its yearly review, and cod catches fell sharply."
     s = _statements(extractor, text)
     assert [_trimmed(x) for x in s] == [
-        "Exports rose by 4 percent, the trade office said in a June report, and imports fell by 2 percent"
+        "Herring catches rose by a tenth, the fisheries board said in its yearly review, and cod catches fell sharply"
     ]
-    assert s[0].speaker_mention.text == "the trade office"
+    assert s[0].speaker_mention.text == "the fisheries board"
 
 
 def test_interrupted_attribution_stops_before_an_adjunct(extractor):
@@ -34,26 +37,26 @@ def test_interrupted_attribution_stops_before_an_adjunct(extractor):
 
 
 def test_semicolon_ends_the_reported_clause(extractor):
-    text = "Tomas Eklund said the timing of the audit was not deliberate; his staff only learned of it on Friday."
+    text = "Tomas Eklund said the harbour audit had been routine; his deputies would publish it in spring."
     s = _statements(extractor, text)
-    assert [_trimmed(x) for x in s] == ["the timing of the audit was not deliberate"]
+    assert [_trimmed(x) for x in s] == ["the harbour audit had been routine"]
     assert s[0].speaker.name == "Tomas Eklund"
 
 
 def test_coordinated_speech_verb_is_a_statement_of_its_own(extractor):
-    text = "Ossland said it was firmly opposed to the test and warned Veria to refrain from further launches."
+    text = "Ossland said it rejected the new ferry tariff and urged Veria to drop the levy on fish."
     s = _statements(extractor, text)
     assert [_trimmed(x) for x in s] == [
-        "it was firmly opposed to the test",
-        "Veria to refrain from further launches",
+        "it rejected the new ferry tariff",
+        "Veria to drop the levy on fish",
     ]
     assert [x.speaker_mention.text for x in s] == ["Ossland", "Ossland"]
 
 
 def test_verb_chain_with_a_cue_gerund_is_not_cut(extractor):
-    text = "Mira Tanz said the campaign will continue calling out bias and defending its record."
+    text = "Mira Tanz said the league will continue backing the mayor and defending its record."
     s = _statements(extractor, text)
-    assert [_trimmed(x) for x in s] == ["the campaign will continue calling out bias and defending its record"]
+    assert [_trimmed(x) for x in s] == ["the league will continue backing the mayor and defending its record"]
 
 
 def test_learned_cue_with_noun_phrase_object(extractor):
@@ -84,8 +87,8 @@ def test_label_colon_is_not_a_speaker(extractor):
 
 
 def test_gerund_complement_of_a_proposal(extractor):
-    s = _statements(extractor, "Senator Ilse Brandt proposed dropping the harbour levy.")
-    assert [_trimmed(x) for x in s] == ["dropping the harbour levy"]
+    s = _statements(extractor, "Senator Ilse Brandt proposed scrapping the harbour levy.")
+    assert [_trimmed(x) for x in s] == ["scrapping the harbour levy"]
     assert s[0].speaker.name == "Ilse Brandt"
 
 
@@ -97,10 +100,10 @@ def test_accusation_after_a_relative_clause(extractor):
 
 
 def test_quoted_label_parsed_as_appositive(extractor):
-    s = _statements(extractor, 'Moore called the remarks "a true wake-up call" to his supporters.')
+    s = _statements(extractor, 'Ilse Brandt called the ferry plan "a costly dead end" in the debate.')
     assert len(s) == 1
-    assert s[0].content.text.startswith('the remarks "a true wake-up call')
-    assert s[0].speaker_mention.text == "Moore"
+    assert s[0].content.text.startswith('the ferry plan "a costly dead end')
+    assert s[0].speaker_mention.text == "Ilse Brandt"
 
 
 def test_speech_noun_with_infinitive(extractor):
@@ -131,3 +134,20 @@ def test_as_clause_attribution_before(extractor):
     s = _statements(extractor, "As the Lund envoy said, the ferry talks will resume in May.")
     assert [_trimmed(x) for x in s] == ["the ferry talks will resume in May"]
     assert s[0].speaker_mention.text == "the Lund envoy"
+
+
+def test_trailing_speaker_when_the_verb_is_parsed_into_the_quote(nlp):
+    # The small parser sometimes makes a trailing `said` a conjunct of the quoted verb, so
+    # that its subject is `We`; the parse is built by hand to pin that case down.
+    words = ["“", "We", "will", "win", ",", "”", "Ana", "Ruiz", "said", "."]
+    spaces = [False, True, True, False, False, True, True, True, False, False]
+    heads = [3, 3, 3, 3, 3, 3, 7, 8, 3, 3]
+    deps = ["punct", "nsubj", "aux", "ROOT", "punct", "punct", "compound", "npadvmod", "conj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"]
+    tags = ["``", "PRP", "MD", "VB", ",", "''", "NNP", "NNP", "VBD", "."]
+    lemmas = ["“", "we", "will", "win", ",", "”", "Ana", "Ruiz", "say", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    [candidate] = find_candidates(doc)
+    assert candidate.kind == "direct"
+    assert doc[candidate.mention[0] : candidate.mention[1]].text == "Ana Ruiz"
+    assert doc.text[candidate.cue[0] : candidate.cue[1]] == "said"
