@@ -108,6 +108,11 @@ def ingest_batch(
     return results
 
 
+def _clip(text: str, limit: int) -> str:
+    # Columns have limits PostgreSQL enforces; the offsets stay exact either way.
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _write(
     session: Session, data: ArticleCreate, digest: str, result: extraction.Extraction
 ) -> Article:
@@ -150,11 +155,11 @@ def _write(
             content=found.content.text,
             content_start=found.content.start,
             content_end=found.content.end,
-            speaker_mention=mention.text if mention else None,
+            speaker_mention=_clip(mention.text, 1000) if mention else None,
             speaker_start=mention.start if mention else None,
             speaker_end=mention.end if mention else None,
             resolution_method=found.speaker.method if found.speaker else None,
-            cue=found.cue.text if found.cue else None,
+            cue=_clip(found.cue.text, 200) if found.cue else None,
             said_on=found.said_on,
             confidence=found.confidence,
         )

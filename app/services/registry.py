@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 
@@ -12,6 +13,7 @@ from app import extraction
 from app.models import Actor, ActorAlias, Venue, VenueAlias
 
 _NON_WORD = re.compile(r"[\W_]+")
+NAME_LIMIT = 300  # the name columns' length
 
 
 def name_key(name: str) -> str:
@@ -31,7 +33,8 @@ def get_or_create_actor(
     `Staffan de Mistura` upgrades an actor first known only as `De Mistura`.
     A surname mention is kept as an alias.
     """
-    key = name_key(ref.name)
+    ref = dataclasses.replace(ref, name=ref.name[:NAME_LIMIT])
+    key = name_key(ref.name)[:NAME_LIMIT]
     actor = _by_key(session, key, ref.kind)
     if actor is None and ref.kind == "person":
         actor = _person_by_surname(session, key, ref.name)
@@ -79,6 +82,7 @@ def _person_by_surname(session: Session, key: str, name: str) -> Actor | None:
 
 
 def get_or_create_venue(session: Session, ref: extraction.VenueRef) -> Venue:
+    ref = dataclasses.replace(ref, name=ref.name[:NAME_LIMIT], place=ref.place[:200] if ref.place else None)
     key = name_key(ref.name)
     venue = session.exec(select(Venue).where(Venue.name_key == key)).first()
     if venue is None:
@@ -99,8 +103,8 @@ def add_aliases(
 ) -> None:
     owner = getattr(table, owner_column)
     known = set(session.exec(select(table.alias_key).where(owner == owner_id)))
-    for alias in sorted(aliases):
-        key = name_key(alias)
+    for alias in sorted(a[:NAME_LIMIT] for a in aliases):
+        key = name_key(alias)[:NAME_LIMIT]
         if key and key not in known:
             known.add(key)
             session.add(table(**{owner_column: owner_id, "alias": alias, "alias_key": key}))

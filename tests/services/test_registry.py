@@ -79,3 +79,11 @@ def test_people_sharing_a_surname_stay_apart(session: Session) -> None:
     # Ambiguous now: a bare surname gets an actor of its own rather than a guess.
     bare = get_or_create_actor(session, person("Halvorsen"))
     assert bare.id not in (ingrid.id, per.id)
+
+
+def test_overlong_names_are_clipped_to_their_columns(session: Session) -> None:
+    name = "Envoy " + "Verylongname " * 60
+    actor = get_or_create_actor(session, person(name.strip()), mention="x" * 2000)
+    assert len(actor.name) <= 300
+    venue = get_or_create_venue(session, extraction.VenueRef(name="talks " * 100, kind="talks", place="p" * 500))
+    assert len(venue.name) <= 300 and len(venue.place or "") <= 200
