@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.set_defaults(run=cmd_eval)
 
     bench = commands.add_parser(
-        "bench", help="benchmarks: `ingest` (through the HTTP API), `extract` (engine vs spaCy)"
+        "bench", help="benchmarks: `ingest` (HTTP API), `extract` (engine vs spaCy), `query` (at scale)"
     )
     bench.add_argument("what", choices=["ingest", "extract", "query"])
     bench.add_argument("--jsonl", type=Path, help="ingest/extract: articles {text, title?, published_at?}")
