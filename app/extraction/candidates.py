@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from app.extraction.types import Statement
+
 _QUOTE_CHARS = set("\"'“”‘’«»„")
 _DATELINE_RE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*")
 
@@ -94,3 +96,17 @@ def clip_to_paragraph(text: str, verb_at: int, start: int, end: int) -> tuple[in
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in "”’\"'»)":
         end -= 1
     return start, end
+
+
+def cue_token(doc: Doc, statement: Statement, *, root_fallback: bool = False) -> Token | None:
+    """The verb of a statement's cue: `told reporters` gives `told`. A cue with no verb
+    gives its first token, or its syntactic root with `root_fallback`."""
+    if statement.cue is None:
+        return None
+    span = doc.char_span(statement.cue.start, statement.cue.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+    if verbs:
+        return verbs[0]
+    return span.root if root_fallback else span[0]

@@ -7,6 +7,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Token
 
+from app.extraction.candidates import cue_token
 from app.extraction.positions.content import content_stances
 from app.extraction.positions.documents import document_proposal
 from app.extraction.positions.holders import actor_of, speaker_actor, target_of
@@ -23,21 +24,11 @@ def statement_stances(doc: Doc, st: Statement, owns_cue: bool = True) -> list[Fo
     document = document_proposal(doc, st)
     if document is not None:
         return [document]
-    cue = _cue_token(doc, st)
+    cue = cue_token(doc, st)
     from_cue = _cue_position(doc, st, cue) if cue is not None and owns_cue else None
     if from_cue is not None:
         return [from_cue]
     return content_stances(doc, st)
-
-
-def _cue_token(doc: Doc, st: Statement) -> Token | None:
-    if st.cue is None:
-        return None
-    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
-    return verbs[0] if verbs else span[0]
 
 
 def _cue_position(doc: Doc, st: Statement, cue: Token) -> Found | None:

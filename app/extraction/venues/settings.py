@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from app.extraction.candidates import text_of
+from app.extraction.candidates import cue_token, text_of
 from app.extraction.types import Statement, VenueRef
 from app.extraction.venues.mentions import PLACE_ENTS, Mention, entity_text, name_token, venue_lexicon
 
@@ -20,7 +20,7 @@ def explicit_venue(doc: Doc, st: Statement, mentions: Sequence[Mention]) -> Venu
     """The setting the sentence gives for this very statement: a press conference with its place,
     or a body the speaker addressed. `She told the council that ...` yields the council's venue;
     a sentence that gives no setting yields None."""
-    cue = _cue_token(doc, st)
+    cue = cue_token(doc, st, root_fallback=True)
     if cue is None:
         return None
     sent = cue.sent
@@ -36,16 +36,6 @@ def explicit_venue(doc: Doc, st: Statement, mentions: Sequence[Mention]) -> Venu
         if span is not None and _attached_to(span.root, cue):
             return mention.venue
     return None
-
-
-def _cue_token(doc: Doc, st: Statement) -> Token | None:
-    if st.cue is None:
-        return None
-    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
-    return verbs[0] if verbs else span.root
 
 
 def _attached_to(token: Token, cue: Token) -> bool:
@@ -158,7 +148,7 @@ def _dateline(doc: Doc) -> str | None:
 def relayed(doc: Doc, st: Statement) -> bool:
     """True when another source introduces the statement (`a correspondent said that, when asked,
     the envoy said ...`): the speaker's press conference elsewhere does not date it."""
-    cue = _cue_token(doc, st)
+    cue = cue_token(doc, st, root_fallback=True)
     if cue is None:
         return False
     mention = st.speaker_mention
