@@ -352,6 +352,15 @@ class StatementPublic(SQLModel):
     first_reported: dt.date | None = None
 
 
+class EventCodes(SQLModel):
+    """The position's type in the CAMEO and PLOVER event ontologies."""
+
+    cameo: str
+    cameo_alternatives: list[str]
+    plover: str | None
+    context: str | None
+
+
 class PositionPublic(SQLModel):
     id: int
     type: PositionType
@@ -363,8 +372,16 @@ class PositionPublic(SQLModel):
     date: dt.date | None
     confidence: float
     statement_id: int | None
+    codes: EventCodes
     updated_at: datetime
     article: ArticleRef
+
+
+class PositionDetail(PositionPublic):
+    """A position with its evidence: the sentence it stands in, and where."""
+
+    evidence: str
+    evidence_span: SpanPublic
 
 
 class ArticlePublic(ArticleBase):

@@ -5,10 +5,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import RedirectResponse
 
-from app.api.deps import AdminKey, CursorQuery, LimitDep, SessionDep, UpdatedSinceDep, paged
+from app.api.deps import AdminKey, CursorQuery, LimitDep, SessionDep, SortQuery, UpdatedSinceDep, paged
 from app.errors import Problem
-from app.models import ActorDetail, ActorPublic, ActorUpdate, AliasCreate, MergeRequest, Page
-from app.services import actors, curation
+from app.models import ActorDetail, ActorPublic, ActorUpdate, AliasCreate, MergeRequest, Page, PositionPublic
+from app.services import actors, curation, statements
+from app.services.statements import Filters
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
@@ -76,3 +77,25 @@ def remove_alias(actor_id: int, alias: str, session: SessionDep) -> None:
 def merge_actor(actor_id: int, data: MergeRequest, session: SessionDep) -> ActorDetail:
     survivor = curation.merge_actors(session, actor_id, data.into_id)
     return actors.read_actor(session, survivor.id)  # type: ignore[arg-type]
+
+
+@router.get(
+    "/{actor_id}/positions",
+    response_model=Page[PositionPublic],
+    summary="The positions an actor took, in keyset pages",
+    responses={404: {"model": Problem}},
+)
+def list_actor_positions(
+    actor_id: int,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    limit: LimitDep,
+    cursor: CursorQuery = None,
+    sort: SortQuery = "date",
+) -> Page[PositionPublic]:
+    actors.read_actor(session, curation.current_actor_id(session, actor_id))  # 404 when unknown
+    items, next_cursor = statements.list_positions(
+        session, Filters(actor_id=actor_id), limit=limit, cursor=cursor, sort=sort
+    )
+    return paged(request, response, items, next_cursor)

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.deps import CursorQuery, LimitDep, PeriodDep, SessionDep, SortQuery, UpdatedSinceDep, paged
 from app.api.formats import FormatQuery, export_responses, negotiate, stream
 from app.errors import Problem
-from app.models import FilteredPage, PositionPublic, PositionType
+from app.models import FilteredPage, PositionDetail, PositionPublic, PositionType
 from app.services import actors, statements
 from app.services.statements import Filters
 
@@ -47,3 +47,13 @@ def list_positions(
     items, next_cursor = statements.list_positions(session, filters, limit=limit, cursor=cursor, sort=sort)
     matched = actors.actors_matching(session, actor) if actor else None
     return paged(request, response, items, next_cursor, matched_actors=matched)
+
+
+@router.get(
+    "/{position_id}",
+    response_model=PositionDetail,
+    summary="One position with its evidence: the sentence, its offsets, the article",
+    responses={404: {"model": Problem}},
+)
+def read_position(position_id: int, session: SessionDep) -> PositionDetail:
+    return statements.read_position(session, position_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -12,7 +13,15 @@ from sqlalchemy import and_, or_
 from sqlmodel import Session, select
 
 from app.errors import BadCursor, NotFound
-from app.models import Article, Position, PositionPublic, Statement, StatementPublic
+from app.models import (
+    Article,
+    Position,
+    PositionDetail,
+    PositionPublic,
+    SpanPublic,
+    Statement,
+    StatementPublic,
+)
 from app.services import search
 from app.services.curation import current_actor_id
 from app.services.pagination import decode_cursor, decode_keyset, encode_cursor, split_page
@@ -198,3 +207,27 @@ def list_positions(
 def iter_positions(session: Session, filters: Filters) -> Iterator[PositionPublic]:
     for row in _stream(session, apply_filters(session, position_query(), Position, filters), Position):
         yield position_public(*row)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
+
+
+def read_position(session: Session, position_id: int) -> PositionDetail:
+    """The position with the sentence(s) it was read from."""
+    row = session.exec(position_query().where(Position.id == position_id)).first()
+    if row is None:
+        raise NotFound(f"No position with id {position_id}.")
+    public = position_public(*row)
+    text = row[-1].text
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, public.span.start):
+        start = match.end()
+    after = _SENTENCE_END.search(text, public.span.end)
+    end = after.end() if after else len(text)
+    # Trim the white space the sentence boundaries take along.
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return PositionDetail(
+        **public.model_dump(), evidence=text[start:end],
+        evidence_span=SpanPublic(start=start, end=end),
+    )

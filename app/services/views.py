@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from pathlib import Path
+
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
@@ -10,6 +14,7 @@ from app.models import (
     ActorRef,
     Article,
     ArticleRef,
+    EventCodes,
     Position,
     PositionPublic,
     SpanPublic,
@@ -20,6 +25,19 @@ from app.models import (
 )
 
 Target = aliased(Actor, name="target")
+
+EVENT_CODES = Path(__file__).parent / "data" / "event_codes.json"
+
+
+@lru_cache(maxsize=1)
+def _event_codes() -> dict[str, EventCodes]:
+    table = json.loads(EVENT_CODES.read_text(encoding="utf-8"))
+    return {kind: EventCodes(**codes) for kind, codes in table.items() if not kind.startswith("_")}
+
+
+def event_codes(position_type: str) -> EventCodes:
+    """`demand` -> CAMEO 10 (02 for an appeal), PLOVER DEMAND."""
+    return _event_codes()[position_type]
 
 
 def statement_query():  # type: ignore[no-untyped-def]
@@ -106,6 +124,7 @@ def position_public(
         date=position.said_on,
         confidence=position.confidence,
         statement_id=position.statement_id,
+        codes=event_codes(position.type),
         updated_at=position.updated_at,
         article=article_ref(article),
     )

@@ -168,3 +168,18 @@ def test_actor_search_is_ranked_and_forgives_spelling(client: TestClient, sessio
     assert [a["name"] for a in client.get("/actors", params={"q": "Halvorson"}).json()["items"]][0] == "Ingrid Halvorsen"
     assert [a["name"] for a in client.get("/actors", params={"q": "Maria Olsn"}).json()["items"]] == ["Maria Olsen"]
     assert client.get("/actors", params={"q": "zzzzqqq"}).json()["items"] == []
+
+
+def test_position_detail_codes_and_actor_positions(client: TestClient) -> None:
+    ingest(client, ENVOY_ARTICLE)
+    [proposal] = client.get("/positions", params={"actor": "Canada", "type": "propose"}).json()["items"]
+    assert proposal["codes"]["plover"] == "AGREE" and proposal["codes"]["cameo"] == "036"
+    detail = client.get(f"/positions/{proposal['id']}").json()
+    text = ENVOY_ARTICLE["text"]
+    assert detail["evidence"] == "At the UN General Assembly, Canada presented a draft resolution that demands unhindered aid access to the valley."
+    assert text[detail["evidence_span"]["start"] : detail["evidence_span"]["end"]] == detail["evidence"]
+    assert client.get("/positions/999999").status_code == 404
+    canada = proposal["actor"]["id"]
+    mine = client.get(f"/actors/{canada}/positions").json()["items"]
+    assert proposal["id"] in [p["id"] for p in mine] and {p["actor"]["id"] for p in mine} == {canada}
+    assert client.get("/actors/999999/positions").status_code == 404
