@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -51,25 +51,37 @@ class Filters:
     kind: str | None = None  # statements only
     q: str | None = None  # statements only: full text, see services/search.py
     grouped: bool = False  # statements only: one per cross-outlet group
+    # Actor ids already resolved from `actors` and `actor_id` (set by this module).
+    actor_ids: frozenset[int] | None = None
     types: list[str] = field(default_factory=list)  # positions only
     updated_since: datetime | None = None
 
 
-def _one_of(column: Any, ids: set[int]) -> Any:
+def _one_of(column: Any, ids: frozenset[int] | set[int]) -> Any:
     # `= x` rather than `IN (x)`: SQLite then walks the (column, id) index in id order
     # and stops after one page, instead of sorting every row of a frequent speaker.
     return column == next(iter(ids)) if len(ids) == 1 else column.in_(ids)
+
+
+def _actor_ids(session: Session, filters: Filters) -> frozenset[int] | None:
+    """None when no actor is asked for; else every actor the names and id stand for."""
+    if filters.actor_ids is not None:
+        return filters.actor_ids
+    if not filters.actors and filters.actor_id is None:
+        return None
+    ids = {current_actor_id(session, filters.actor_id)} if filters.actor_id is not None else set()
+    for name in filters.actors:
+        ids.update(actor_ids_matching(session, name))
+    return frozenset(ids)
 
 
 def apply_filters(
     session: Session, query: Any, table: type[Statement] | type[Position], filters: Filters
 ) -> Any:
     """`query` narrowed to what `filters` asks, for statements or positions alike."""
-    if filters.actors or filters.actor_id is not None:
-        ids = {current_actor_id(session, filters.actor_id)} if filters.actor_id is not None else set()
-        for name in filters.actors:
-            ids.update(actor_ids_matching(session, name))
-        query = query.where(_one_of(table.actor_id, ids))
+    actor_ids = _actor_ids(session, filters)
+    if actor_ids is not None:
+        query = query.where(_one_of(table.actor_id, actor_ids))
     if filters.venues:
         ids = {i for name in filters.venues for i in venue_ids_matching(session, name)}
         query = query.where(_one_of(table.venue_id, ids))
@@ -135,6 +147,30 @@ def _after_date(table: Any, after_id: int, after_on: object, descending: bool) -
     return or_(beyond, and_(table.said_on == day, next_id), undated)
 
 
+# Up to this many matched actors are paged one by one and merged (see _filtered_page).
+MERGE_ACTORS = 20
+
+
+def _filtered_page(
+    session: Session, base: Any, table: Any, filters: Filters, limit: int, cursor: str | None, sort: Sort
+) -> tuple[list[Any], str | None]:
+    """One page of `base` under `filters`. When a name matches several actors, each
+    actor's rows come from its own index in id order and the pages are merged: an
+    `IN (...)` over frequent speakers would sort every one of their rows instead."""
+    ids = _actor_ids(session, filters)
+    if sort != "id" or ids is None or not 1 < len(ids) <= MERGE_ACTORS:
+        return _page(session, apply_filters(session, base, table, filters), table, limit, cursor, sort)
+    after = decode_cursor(cursor)
+    rows: list[Any] = []
+    for actor_id in sorted(ids):
+        query = apply_filters(session, base, table, replace(filters, actor_ids=frozenset({actor_id})))
+        if after is not None:
+            query = query.where(table.id > after)
+        rows += session.exec(query.order_by(table.id).limit(limit + 1)).all()
+    rows = sorted(rows, key=lambda row: row[0].id)[: limit + 1]
+    return split_page(rows, limit, rows[limit - 1][0].id if len(rows) > limit else None)
+
+
 def _stream(session: Session, query: Any, table: Any) -> Iterator[Any]:
     # yield_per: a server-side cursor on PostgreSQL, batched fetches on SQLite.
     yield from session.exec(query.order_by(table.id).execution_options(yield_per=STREAM_BATCH))
@@ -144,8 +180,7 @@ def list_statements(
     session: Session, filters: Filters, *, limit: int, cursor: str | None = None, sort: Sort = "id"
 ) -> tuple[list[StatementPublic], str | None]:
     """`Filters(actors=["de Mistura"])` gives the statements of every actor that name matches."""
-    query = apply_filters(session, statement_query(), Statement, filters)
-    rows, next_cursor = _page(session, query, Statement, limit, cursor, sort)
+    rows, next_cursor = _filtered_page(session, statement_query(), Statement, filters, limit, cursor, sort)
     items = [statement_public(*row) for row in rows]
     return (with_sources(session, items) if filters.grouped else items), next_cursor
 
@@ -199,8 +234,7 @@ def list_positions(
     session: Session, filters: Filters, *, limit: int, cursor: str | None = None, sort: Sort = "id"
 ) -> tuple[list[PositionPublic], str | None]:
     """`Filters(types=["reject"])` gives every rejection, with its actor and target."""
-    query = apply_filters(session, position_query(), Position, filters)
-    rows, next_cursor = _page(session, query, Position, limit, cursor, sort)
+    rows, next_cursor = _filtered_page(session, position_query(), Position, filters, limit, cursor, sort)
     return [position_public(*row) for row in rows], next_cursor
 
 

@@ -153,6 +153,17 @@ def test_matched_actors_says_whom_a_name_matched(client: TestClient) -> None:
     only = client.get("/statements", params={"actor": "Lars Halvorsen"}).json()
     assert [a["name"] for a in only["matched_actors"]] == ["Lars Halvorsen"]
     assert client.get("/statements").json()["matched_actors"] is None
+    # Several matched actors are paged one by one and merged: same rows, same order.
+    everyone = [i["id"] for i in body["items"]]
+    assert everyone == sorted(everyone)
+    seen, cursor = [], None
+    while True:
+        page = client.get("/statements", params={"actor": "Halvorsen", "limit": 1, **({"cursor": cursor} if cursor else {})}).json()
+        seen += [i["id"] for i in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert seen == everyone
 
 
 def test_actor_search_is_ranked_and_forgives_spelling(client: TestClient, session) -> None:  # type: ignore[no-untyped-def]
