@@ -9,7 +9,6 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from sqlalchemy import and_, or_
-
 from sqlmodel import Session, select
 
 from app.errors import BadCursor, NotFound
@@ -158,6 +157,7 @@ def _filtered_page(
     actor's rows come from its own index in id order and the pages are merged: an
     `IN (...)` over frequent speakers would sort every one of their rows instead."""
     ids = _actor_ids(session, filters)
+    filters = replace(filters, actor_ids=ids)  # names are looked up once per request
     if sort != "id" or ids is None or not 1 < len(ids) <= MERGE_ACTORS:
         return _page(session, apply_filters(session, base, table, filters), table, limit, cursor, sort)
     after = decode_cursor(cursor)
