@@ -7,17 +7,15 @@ he will travel on Saturday`, Monday dates the statement and Saturday the trip.
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
-from functools import lru_cache
-from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
-_DATA = Path(__file__).parent / "data" / "stances.json"
+from app.extraction.lexicons import reporting_lemmas
+
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -51,13 +49,6 @@ _REL_DAYS = {
     "yesterday": 1, "last night": 1, "today": 0, "tonight": 0, "this morning": 0,
     "this afternoon": 0, "this evening": 0, "last week": 7, "earlier this week": None,
 }
-
-
-@lru_cache(maxsize=1)
-def _reporting_lemmas() -> frozenset[str]:
-    """Lemmas of verbs that introduce speech (data/stances.json, shared with the positions stage)."""
-    with _DATA.open(encoding="utf-8") as handle:
-        return frozenset(json.load(handle)["reporting_verbs"])
 
 
 def resolve_said_on(doc: Doc, start: int, end: int, published_on: date | None) -> date | None:
@@ -124,10 +115,10 @@ def _governing_verb(token: Token) -> Token | None:
 def _speaking_verb(span: Span) -> Token | None:
     """The reporting verb the expression dates, or None when it dates an event in what was said."""
     verb = _governing_verb(span.root)
-    if verb is None or verb.lemma_.lower() not in _reporting_lemmas():
+    if verb is None or verb.lemma_.lower() not in reporting_lemmas():
         return None
     # a reporting verb inside another one's complement belongs to the content
-    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in _reporting_lemmas():
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in reporting_lemmas():
         return None
     return verb
 

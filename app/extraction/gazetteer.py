@@ -3,19 +3,15 @@ lookups outside the engine need."""
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-VENUES_FILE = Path(__file__).parent / "data" / "venues.json"
+from app.extraction.lexicons import data_json
 
-
-@lru_cache(maxsize=1)
 def load_venues() -> dict[str, Any]:
     """data/venues.json as parsed, read once and shared (callers must not change it):
     `load_venues()["venues"][0]["name"]` is `UN Security Council`."""
-    return json.loads(VENUES_FILE.read_text(encoding="utf-8"))
+    return data_json("venues.json")  # type: ignore[no-any-return]
 
 
 def _fold(name: str) -> str:

@@ -5,13 +5,32 @@ Lists are data, not code: each file holds one entry a line, `#` starts a comment
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
+
+
+def _text(name: str) -> str:
+    return resources.files("app.extraction").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def data_json(name: str) -> Any:
+    """A JSON file of data/, parsed once and shared (callers must not change it):
+    `data_json("venues.json")["venues"][0]["name"]` is `UN Security Council`."""
+    return json.loads(_text(name))
+
+
+@lru_cache(maxsize=1)
+def reporting_lemmas() -> frozenset[str]:
+    """Lemmas of verbs that introduce speech (data/stances.json): holds `say`, `stress`."""
+    return frozenset(data_json("stances.json")["reporting_verbs"])
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("app.extraction").joinpath("data", name).read_text(encoding="utf-8")
+    text = _text(name)
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return [line for line in lines if line]
 

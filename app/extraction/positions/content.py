@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from app.extraction.candidates import text_of
+from app.extraction.lexicons import reporting_lemmas
 from app.extraction.positions.holders import actor_of, own_side, speaker_actor, target_of
 from app.extraction.positions.index import doc_index
 from app.extraction.positions.judgements import judgement_stance
@@ -21,7 +22,6 @@ from app.extraction.positions.stances import (
     has_threat,
     is_document,
     lexicon,
-    reporting_lemmas,
     speaks_for_document,
     stance_type,
 )

@@ -6,17 +6,16 @@ turns each `Found` into a `Position`.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, cast
 
 from spacy.tokens import Doc, Token
 
 from app.extraction.candidates import text_of
+from app.extraction.lexicons import data_json
 from app.extraction.types import ActorKind, ActorRef, PositionType, Statement
 
 FIRST_PERSON = {"i", "we", "us", "me"}
@@ -43,16 +42,10 @@ class Found:
 def lexicon() -> dict[str, Any]:
     """data/stances.json with its verb and noun tables as sets: `lexicon()["cue_verbs"]["demand"]`
     holds `call for`."""
-    text = resources.files("app.extraction").joinpath("data", "stances.json").read_text(encoding="utf-8")
-    data = json.loads(text)
+    data = dict(data_json("stances.json"))  # a copy: the shared parse stays as read
     for table in ("cue_verbs", "content_verbs", "cue_objects"):
         data[table] = {kind: frozenset(words) for kind, words in data[table].items() if not kind.startswith("_")}
     return data
-
-
-def reporting_lemmas() -> frozenset[str]:
-    """Lemmas of verbs that introduce speech: holds `say` and `stress`."""
-    return frozenset(lexicon()["reporting_verbs"])
 
 
 def verb_phrases(token: Token) -> tuple[str, ...]:
