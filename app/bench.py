@@ -30,10 +30,10 @@ def _free_port() -> int:
 
 
 def _articles(path: Path, limit: int | None) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle if line.strip()]
+    from app.cli import read_records
+
     keep = ("text", "title", "published_at", "url", "source")
-    return [{k: r[k] for k in keep if r.get(k) is not None} for r in records[:limit]]
+    return [{k: r[k] for k in keep if r.get(k) is not None} for r in list(read_records(path))[:limit]]
 
 
 def _serve(database_url: str, port: int, workers: int) -> subprocess.Popen[bytes]:

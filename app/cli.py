@@ -90,7 +90,8 @@ def cmd_migrate(_: argparse.Namespace) -> None:
     migrate(get_settings().database_url)
 
 
-def _read_articles(path: Path) -> Iterator[dict[str, Any]]:
+def read_records(path: Path) -> Iterator[dict[str, Any]]:
+    """Records of a .jsonl file, a .json object or list, or a .txt file as one text."""
     if path.suffix == ".txt":
         yield {"text": path.read_text(encoding="utf-8")}
     elif path.suffix == ".jsonl":
@@ -118,7 +119,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     settings = get_settings()
     if settings.migrate_on_start:
         migrate(settings.database_url)
-    records = [r for path in args.paths for r in _read_articles(path)]
+    records = [r for path in args.paths for r in read_records(path)]
     extractor = extraction.Extractor(extraction.load_nlp(settings.spacy_model))
     engine = make_engine(settings.database_url)
     counts = {"created": 0, "duplicate": 0, "invalid": 0}
@@ -154,7 +155,7 @@ def _extract_jsonl(path: Path, out: Any) -> None:
     from app import extraction
     from app.config import get_settings
 
-    records = list(_read_articles(path))
+    records = list(read_records(path))
     extractor = extraction.Extractor(extraction.load_nlp(get_settings().spacy_model))
     items = ((r["text"], _parse_date(r.get("published_at"))) for r in records)
     results = extractor.extract_many(items)
@@ -197,8 +198,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def _print_misses(gold_path: Path, predictions_path: Path, n: int) -> None:
     from app.evaluation import misses
 
-    gold = list(_read_articles(gold_path))
-    predicted = {str(r["id"]): r for r in _read_articles(predictions_path)}
+    gold = list(read_records(gold_path))
+    predicted = {str(r["id"]): r for r in read_records(predictions_path)}
     found = misses(gold, predicted)
     counts = {k: sum(m.kind == k for m in found) for k in ("missed", "spurious", "wrong speaker")}
     print(f"\n{min(n, len(found))} biggest of {len(found)} misses ({', '.join(f'{v} {k}' for k, v in counts.items())}):")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -88,12 +89,12 @@ def problem_response(
     )
 
 
-def _json_safe_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
-    # Validation errors may carry the offending input or an exception object in
-    # `ctx`; keep only what is plainly serialisable and useful to the caller.
+def error_list(errors: Sequence[Any]) -> list[dict[str, Any]]:
+    """Validation errors as the caller sees them. They may carry the offending input or an
+    exception object in `ctx`; keep only what is plainly serialisable and useful."""
     return [
         {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
-        for e in exc.errors()
+        for e in errors
     ]
 
 
@@ -104,7 +105,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = _json_safe_errors(exc)
+        errors = error_list(exc.errors())
         detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors)
         return problem_response(422, "Invalid request", detail, errors)
 

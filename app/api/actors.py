@@ -94,7 +94,7 @@ def list_actor_positions(
     cursor: CursorQuery = None,
     sort: SortQuery = "date",
 ) -> Page[PositionPublic]:
-    actors.read_actor(session, curation.current_actor_id(session, actor_id))  # 404 when unknown
+    # An unknown id is a 404 from the filter itself; a merged one follows the merge.
     items, next_cursor = statements.list_positions(
         session, Filters(actor_id=actor_id), limit=limit, cursor=cursor, sort=sort
     )

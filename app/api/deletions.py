@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import CursorQuery, LimitDep, SessionDep, paged
+from app.api.deps import CursorQuery, LimitDep, SessionDep, as_utc, paged
 from app.errors import Problem
 from app.models import DeletionPublic, Page
 from app.services import articles
@@ -32,9 +32,7 @@ def list_deletions(
     )] = None,
     resource: Annotated[Literal["article", "statement", "position"] | None, Query(examples=["statement"])] = None,
 ) -> Page[DeletionPublic]:
-    if since is not None and since.tzinfo is None:
-        since = since.replace(tzinfo=timezone.utc)
     items, next_cursor = articles.list_deletions(
-        session, since=since, resource=resource, limit=limit, cursor=cursor
+        session, since=as_utc(since), resource=resource, limit=limit, cursor=cursor
     )
     return paged(request, response, items, next_cursor)

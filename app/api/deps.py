@@ -145,9 +145,12 @@ def updated_since(
         examples=["2026-11-25T12:00:00Z"],
     )] = None,
 ) -> datetime | None:
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value
+    return as_utc(value)
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """A time given without an offset is taken as UTC, the zone every row is stored in."""
+    return value.replace(tzinfo=timezone.utc) if value is not None and value.tzinfo is None else value
 
 
 UpdatedSinceDep = Annotated[datetime | None, Depends(updated_since)]

@@ -136,7 +136,6 @@ def read_actor(session: Session, actor_id: int) -> ActorDetail:
     actor = session.get(Actor, actor_id)
     if actor is None:
         raise NotFound(f"No actor with id {actor_id}.")
-    session.refresh(actor)  # a curation in this session may have changed it
     first, last = session.exec(
         select(func.min(Statement.said_on), func.max(Statement.said_on)).where(Statement.actor_id == actor_id)
     ).one()

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from app import extraction
 from app.db import write_transaction
+from app.errors import error_list
 from app.models import (
     Article,
     ArticleCreate,
@@ -87,17 +88,8 @@ def ingest_batch(
         try:
             data = ArticleCreate.model_validate(raw)
         except ValidationError as error:
-            errors = [
-                {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]}
-                for e in error.errors()
-            ]
-            results.append(
-                BatchItemResult(
-                    index=index,
-                    status=422,
-                    error={"title": "Invalid article", "status": 422, "errors": errors},
-                )
-            )
+            problem = {"title": "Invalid article", "status": 422, "errors": error_list(error.errors())}
+            results.append(BatchItemResult(index=index, status=422, error=problem))
             continue
         article, created = ingest_article(session, data, extractor)
         results.append(
