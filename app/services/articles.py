@@ -14,20 +14,28 @@ from app.services.pagination import decode_cursor, split_page
 from app.services.views import positions_of_article, statements_of_article
 
 
-def _count(session: Session, table: type[Statement] | type[Position], article_id: int) -> int:
-    query = select(func.count()).select_from(table).where(table.article_id == article_id)
-    return session.exec(query).one()
+def _counts(session: Session, table: type[Statement] | type[Position], ids: list[int]) -> dict[int, int]:
+    query = select(table.article_id, func.count()).where(table.article_id.in_(ids)).group_by(table.article_id)  # type: ignore[attr-defined]
+    return dict(session.exec(query).all())  # type: ignore[arg-type]
+
+
+def _public(article: Article, statements: int, positions: int) -> ArticlePublic:
+    # model_validate reads attributes, so a row expired by a commit is reloaded.
+    return ArticlePublic.model_validate(
+        article, update={"statement_count": statements, "position_count": positions}
+    )
+
+
+def article_publics(session: Session, articles: list[Article]) -> list[ArticlePublic]:
+    """Articles with their statement and position counts, two queries for the lot."""
+    ids = [a.id for a in articles]
+    statements = _counts(session, Statement, ids)  # type: ignore[arg-type]
+    positions = _counts(session, Position, ids)  # type: ignore[arg-type]
+    return [_public(a, statements.get(a.id, 0), positions.get(a.id, 0)) for a in articles]  # type: ignore[arg-type]
 
 
 def article_public(session: Session, article: Article) -> ArticlePublic:
-    # model_validate reads attributes, so a row expired by a commit is reloaded.
-    return ArticlePublic.model_validate(
-        article,
-        update={
-            "statement_count": _count(session, Statement, article.id),  # type: ignore[arg-type]
-            "position_count": _count(session, Position, article.id),  # type: ignore[arg-type]
-        },
-    )
+    return article_publics(session, [article])[0]
 
 
 def get_article(session: Session, article_id: int) -> Article:
@@ -39,11 +47,13 @@ def get_article(session: Session, article_id: int) -> Article:
 
 def read_article(session: Session, article_id: int) -> ArticleDetail:
     article = get_article(session, article_id)
+    statements = statements_of_article(session, article_id)
+    positions = positions_of_article(session, article_id)
     return ArticleDetail(
-        **article_public(session, article).model_dump(),
+        **_public(article, len(statements), len(positions)).model_dump(),
         text=article.text,
-        statements=statements_of_article(session, article_id),
-        positions=positions_of_article(session, article_id),
+        statements=statements,
+        positions=positions,
     )
 
 
@@ -104,4 +114,4 @@ def list_articles(
         query = query.where(Article.id > after)
     rows = session.exec(query.order_by(Article.id).limit(limit + 1)).all()
     page, next_cursor = split_page(rows, limit, rows[limit - 1].id if len(rows) > limit else None)
-    return [article_public(session, a) for a in page], next_cursor
+    return article_publics(session, list(page)), next_cursor
