@@ -6,7 +6,6 @@ measured in one run: the engine against spaCy alone, the API against the engine.
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import statistics
