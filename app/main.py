@@ -11,9 +11,10 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
 from app import extraction
-from app.api import actors, articles, deletions, health, positions, statements, stats, venues
+from app.api import actors, articles, deletions, health, offices, positions, statements, stats, venues
 from app.config import Settings, get_settings
 from app.db import make_engine, migrate
+from app.services.seed import seed_if_new
 from app.errors import install_error_handlers
 from app.middleware import BodySizeLimit, ETags
 
@@ -35,6 +36,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if settings.migrate_on_start:
             await run_in_threadpool(migrate, settings.database_url)
         app.state.engine = make_engine(settings.database_url)
+        if settings.seed_on_start:
+            await run_in_threadpool(seed_if_new, app.state.engine)
         nlp = await run_in_threadpool(extraction.load_nlp, settings.spacy_model)
         app.state.extractor = extraction.Extractor(nlp)
         if not settings.api_keys:
@@ -57,10 +60,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST", "DELETE"],
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
             allow_headers=["Authorization", "X-API-Key", "Content-Type", "If-None-Match"],
             expose_headers=["ETag", "Link"],
         )
-    for module in (articles, statements, positions, actors, venues, stats, deletions, health):
+    for module in (articles, statements, positions, actors, venues, offices, stats, deletions, health):
         app.include_router(module.router)
     return app

@@ -197,6 +197,20 @@ class Venue(SQLModel, table=True):
     name_key: str = Field(max_length=300)
     kind: str = Field(max_length=20)
     place: str | None = Field(default=None, max_length=200)
+    # Set when a curator merged this venue into another, as for actors.
+    merged_into_id: int | None = Field(sa_column=_fk("venue.id", nullable=True, ondelete="SET NULL"))
+
+
+class VenueUpdate(SQLModel):
+    """A curator's changes to a venue; fields left out stay as they are."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "examples": [{"name": "Geneva talks", "kind": "talks", "place": "Geneva"}]
+    })
+
+    name: str | None = Field(default=None, min_length=1, max_length=300)
+    kind: VenueKind | None = None
+    place: str | None = Field(default=None, max_length=200)
 
 
 class VenueAlias(SQLModel, table=True):
@@ -210,6 +224,56 @@ class VenueAlias(SQLModel, table=True):
     venue_id: int = Field(sa_column=_fk("venue.id", nullable=False, ondelete="CASCADE"))
     alias: str = Field(max_length=300)
     alias_key: str = Field(max_length=300)
+
+
+class Office(Tracked, table=True):
+    """A post whose holder changes: `UN Special Envoy for Syria`, `Foreign Minister of Russia`.
+    A statement by `the UN envoy` resolves to whoever held it on the statement's date."""
+
+    __table_args__ = (UniqueConstraint("title_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=300)
+    title_key: str = Field(max_length=300)
+    country: str | None = Field(default=None, max_length=3)
+    # Folded words, space-separated, of which an article must mention one before a
+    # generic alias (`the UN envoy`) may resolve to this office.
+    scope: str | None = Field(default=None, max_length=300)
+
+
+class OfficeAlias(SQLModel, table=True):
+    __tablename__ = "office_alias"
+    __table_args__ = (
+        UniqueConstraint("office_id", "alias_key", name="uq_office_alias_office_id_alias_key"),
+        Index("ix_office_alias_alias_key", "alias_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    office_id: int = Field(sa_column=_fk("office.id", nullable=False, ondelete="CASCADE"))
+    alias: str = Field(max_length=300)
+    alias_key: str = Field(max_length=300)
+    generic: bool = False
+
+
+class OfficeHolder(SQLModel, table=True):
+    __tablename__ = "office_holder"
+    __table_args__ = (Index("ix_office_holder_office_id", "office_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    office_id: int = Field(sa_column=_fk("office.id", nullable=False, ondelete="CASCADE"))
+    actor_id: int = Field(sa_column=_fk("actor.id", nullable=False, ondelete="CASCADE"))
+    start_on: date
+    end_on: date | None = None
+
+
+class HolderCreate(SQLModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "examples": [{"actor_id": 12, "start_on": "2019-01-07", "end_on": None}]
+    })
+
+    actor_id: int
+    start_on: date
+    end_on: date | None = None
 
 
 class ActorRef(SQLModel):
@@ -250,6 +314,21 @@ class VenuePublic(VenueRef):
     statement_count: int
 
 
+class HolderPublic(SQLModel):
+    id: int
+    actor: ActorRef
+    start_on: dt.date
+    end_on: dt.date | None
+
+
+class OfficePublic(SQLModel):
+    id: int
+    title: str
+    country: str | None
+    aliases: list[str]
+    holders: list[HolderPublic]
+
+
 # --- statements and positions ---------------------------------------------
 
 
@@ -274,7 +353,10 @@ class Statement(Tracked, table=True):
     speaker_mention: str | None = Field(default=None, max_length=1000)
     speaker_start: int | None = None
     speaker_end: int | None = None
+    # How the speaker mention became the actor (see ResolutionPublic).
     resolution_method: str | None = Field(default=None, max_length=20)
+    resolution_matched: str | None = Field(default=None, max_length=300)
+    resolution_confidence: float | None = None
     cue: str | None = Field(default=None, max_length=200)
     said_on: date | None = None
     confidence: float
@@ -331,6 +413,17 @@ class SpanPublic(SQLModel):
     end: int
 
 
+class ResolutionPublic(SQLModel):
+    """How the speaker mention became the actor: `He` -> pronoun, `De Mistura` -> surname,
+    `Moscow` -> alias, `the UN envoy` -> title (named in the article) or office (the
+    holder on the statement's date)."""
+
+    method: str = Field(description="name | alias | surname | pronoun | title | office | group | description",
+                        schema_extra={"examples": ["office"]})
+    matched: str | None = Field(description="The words it was resolved from", schema_extra={"examples": ["the UN envoy"]})
+    confidence: float
+
+
 class StatementPublic(SQLModel):
     id: int
     kind: StatementKind
@@ -339,7 +432,7 @@ class StatementPublic(SQLModel):
     speaker: ActorRef | None
     speaker_mention: str | None
     speaker_span: SpanPublic | None
-    resolution_method: str | None
+    resolution: ResolutionPublic | None
     cue: str | None
     venue: VenueRef | None
     date: dt.date | None

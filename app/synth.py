@@ -111,7 +111,8 @@ def synthesize(engine: Engine, *, statements: int, seed: int = 7) -> dict[str, i
                 rows.append({"id": statement_id, "article_id": article_id, "actor_id": actor_id, "venue_id": venue_id,
                              "kind": rng.choice(_KINDS), "content": content, "content_start": 0,
                              "content_end": len(content), "speaker_mention": None, "speaker_start": None,
-                             "speaker_end": None, "resolution_method": "name", "cue": "said", "said_on": said_on,
+                             "speaker_end": None, "resolution_method": "name",
+                             "resolution_matched": None, "resolution_confidence": 0.95, "cue": "said", "said_on": said_on,
                              "confidence": 0.9, "updated_at": now, "group_id": statement_id})
                 if rng.random() < 0.2:
                     position_id += 1

@@ -48,6 +48,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "database_url": database_url,
         "PARLEY_MIGRATE_ON_START": False,
+        "PARLEY_SEED_ON_START": False,
         "PARLEY_SPACY_MODEL": MODEL_NAME,
         "parley_api_keys": "",
     }

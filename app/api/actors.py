@@ -61,21 +61,21 @@ def update_actor(actor_id: int, data: ActorUpdate, session: SessionDep) -> Actor
 @router.post("/{actor_id}/aliases", response_model=ActorDetail, status_code=status.HTTP_201_CREATED,
              summary="Add an alias", responses=CURATION_ERRORS, dependencies=[AdminKey])
 def add_alias(actor_id: int, data: AliasCreate, session: SessionDep) -> ActorDetail:
-    curation.add_alias(session, actor_id, data.alias)
+    curation.add_alias(session, curation.ACTORS, actor_id, data.alias)
     return actors.read_actor(session, actor_id)
 
 
 @router.delete("/{actor_id}/aliases/{alias}", status_code=status.HTTP_204_NO_CONTENT,
                summary="Remove an alias", responses=CURATION_ERRORS, dependencies=[AdminKey])
 def remove_alias(actor_id: int, alias: str, session: SessionDep) -> None:
-    curation.remove_alias(session, actor_id, alias)
+    curation.remove_alias(session, curation.ACTORS, actor_id, alias)
 
 
 @router.post("/{actor_id}/merge", response_model=ActorDetail,
              summary="Merge this actor into another: statements, positions and aliases move",
              responses=CURATION_ERRORS, dependencies=[AdminKey])
 def merge_actor(actor_id: int, data: MergeRequest, session: SessionDep) -> ActorDetail:
-    survivor = curation.merge_actors(session, actor_id, data.into_id)
+    survivor = curation.merge(session, curation.ACTORS, actor_id, data.into_id)
     return actors.read_actor(session, survivor.id)  # type: ignore[arg-type]
 
 

@@ -2,11 +2,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, status
+from fastapi.responses import RedirectResponse
 
-from app.api.deps import SessionDep
-from app.models import VenuePublic
-from app.services import actors
+from app.api.actors import CURATION_ERRORS
+from app.api.deps import AdminKey, SessionDep
+from app.errors import Problem
+from app.models import AliasCreate, MergeRequest, VenuePublic, VenueUpdate
+from app.services import actors, curation
 
 router = APIRouter(prefix="/venues", tags=["venues"])
 
@@ -17,3 +20,46 @@ def list_venues(
     q: Annotated[str | None, Query(description="Name or variant", examples=["UNGA"])] = None,
 ) -> list[VenuePublic]:
     return actors.list_venues(session, q=q)
+
+
+@router.get(
+    "/{venue_id}",
+    response_model=VenuePublic,
+    summary="One venue: variants and statement count",
+    description="A venue merged into another answers 308 with the survivor's address.",
+    responses={404: {"model": Problem}, 308: {"description": "Merged: see Location"}},
+)
+def read_venue(venue_id: int, request: Request, session: SessionDep):  # type: ignore[no-untyped-def]
+    current = curation.current_id(session, curation.VENUES, venue_id)
+    if current != venue_id:
+        url = request.url_for("read_venue", venue_id=current)
+        return RedirectResponse(str(url), status_code=status.HTTP_308_PERMANENT_REDIRECT)
+    return actors.read_venue(session, venue_id)
+
+
+@router.patch("/{venue_id}", response_model=VenuePublic, summary="Rename a venue, or set its kind or place",
+              responses=CURATION_ERRORS, dependencies=[AdminKey])
+def update_venue(venue_id: int, data: VenueUpdate, session: SessionDep) -> VenuePublic:
+    curation.update_venue(session, venue_id, data)
+    return actors.read_venue(session, venue_id)
+
+
+@router.post("/{venue_id}/aliases", response_model=VenuePublic, status_code=status.HTTP_201_CREATED,
+             summary="Add a variant name", responses=CURATION_ERRORS, dependencies=[AdminKey])
+def add_alias(venue_id: int, data: AliasCreate, session: SessionDep) -> VenuePublic:
+    curation.add_alias(session, curation.VENUES, venue_id, data.alias)
+    return actors.read_venue(session, venue_id)
+
+
+@router.delete("/{venue_id}/aliases/{alias}", status_code=status.HTTP_204_NO_CONTENT,
+               summary="Remove a variant name", responses=CURATION_ERRORS, dependencies=[AdminKey])
+def remove_alias(venue_id: int, alias: str, session: SessionDep) -> None:
+    curation.remove_alias(session, curation.VENUES, venue_id, alias)
+
+
+@router.post("/{venue_id}/merge", response_model=VenuePublic,
+             summary="Merge this venue into another: statements, positions and variants move",
+             responses=CURATION_ERRORS, dependencies=[AdminKey])
+def merge_venue(venue_id: int, data: MergeRequest, session: SessionDep) -> VenuePublic:
+    survivor = curation.merge(session, curation.VENUES, venue_id, data.into_id)
+    return actors.read_venue(session, survivor.id)

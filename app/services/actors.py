@@ -157,13 +157,23 @@ def read_actor(session: Session, actor_id: int) -> ActorDetail:
 
 def list_venues(session: Session, *, q: str | None) -> list[VenuePublic]:
     """Every venue, or those whose name or variant matches `q` (`UNGA`)."""
-    query = select(Venue).order_by(Venue.name)
+    query = select(Venue).where(Venue.merged_into_id.is_(None)).order_by(Venue.name)  # type: ignore[union-attr]
     if q:
         key = name_key(q)
         query = query.where(
             Venue.id.in_(venue_ids_matching(session, q)) | Venue.name_key.contains(key)  # type: ignore[union-attr,attr-defined]
         )
-    venues = session.exec(query).all()
+    return _venue_publics(session, list(session.exec(query).all()))
+
+
+def read_venue(session: Session, venue_id: int) -> VenuePublic:
+    venue = session.get(Venue, venue_id)
+    if venue is None:
+        raise NotFound(f"No venue with id {venue_id}.")
+    return _venue_publics(session, [venue])[0]
+
+
+def _venue_publics(session: Session, venues: list[Venue]) -> list[VenuePublic]:
     ids = [v.id for v in venues]
     counts = _statement_counts(session, Statement.venue_id, ids)  # type: ignore[arg-type]
     aliases = _aliases(session, VenueAlias, VenueAlias.venue_id, ids)  # type: ignore[arg-type]

@@ -1,38 +1,73 @@
-"""What curators change by hand: names, kinds, countries, aliases, merges.
+"""What curators change by hand: names, kinds, countries, aliases, merges — of actors
+and of venues alike.
 
-Merging keeps the old actor row as a pointer (`merged_into_id`), so its id keeps
-answering (with a redirect) and names that matched it now find the survivor.
+Merging keeps the old row as a pointer (`merged_into_id`), so its id keeps answering
+(with a redirect) and names that matched it now find the survivor. Everything lives in
+the registry, not in statements, so it survives re-extraction of articles.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import pycountry
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlmodel import Session, SQLModel, select
 
 from app.errors import Conflict, InvalidParameter, NotFound
-from app.models import Actor, ActorAlias, ActorUpdate, Position, Statement
+from app.models import (
+    Actor,
+    ActorAlias,
+    ActorUpdate,
+    OfficeHolder,
+    Position,
+    Statement,
+    Venue,
+    VenueAlias,
+    VenueUpdate,
+)
 from app.services.registry import add_aliases, name_key
 
 
-def current_actor_id(session: Session, actor_id: int) -> int:
-    """Follow merges: the id of the actor that `actor_id` is, or became."""
+@dataclass(frozen=True)
+class Registry:
+    """One curated table: its rows, their aliases, and the columns that point at a row."""
+
+    noun: str
+    table: Any  # Actor | Venue
+    aliases: Any  # ActorAlias | VenueAlias
+    owner: str  # the alias table's column naming its row
+    references: tuple[Any, ...]  # columns moved by a merge
+
+
+ACTORS = Registry("actor", Actor, ActorAlias, "actor_id",
+                  (Statement.actor_id, Position.actor_id, Position.target_id, OfficeHolder.actor_id))
+VENUES = Registry("venue", Venue, VenueAlias, "venue_id", (Statement.venue_id, Position.venue_id))
+
+
+def current_id(session: Session, registry: Registry, row_id: int) -> int:
+    """Follow merges: the id of the row that `row_id` is, or became."""
     seen: set[int] = set()
     while True:
-        actor = session.get(Actor, actor_id)
-        if actor is None:
-            raise NotFound(f"No actor with id {actor_id}.")
-        if actor.merged_into_id is None or actor_id in seen:
-            return actor_id
-        seen.add(actor_id)
-        actor_id = actor.merged_into_id
+        row = session.get(registry.table, row_id)
+        if row is None:
+            raise NotFound(f"No {registry.noun} with id {row_id}.")
+        if row.merged_into_id is None or row_id in seen:
+            return row_id
+        seen.add(row_id)
+        row_id = row.merged_into_id
 
 
-def _live(session: Session, actor_id: int) -> Actor:
-    actor = session.get(Actor, actor_id)
-    if actor is None or actor.merged_into_id is not None:
-        raise NotFound(f"No actor with id {actor_id}" + (" (it was merged)." if actor else "."))
-    return actor
+def current_actor_id(session: Session, actor_id: int) -> int:
+    return current_id(session, ACTORS, actor_id)
+
+
+def _live(session: Session, registry: Registry, row_id: int) -> Any:
+    row = session.get(registry.table, row_id)
+    if row is None or row.merged_into_id is not None:
+        raise NotFound(f"No {registry.noun} with id {row_id}" + (" (it was merged)." if row else "."))
+    return row
 
 
 def country_code(value: str) -> str:
@@ -44,19 +79,25 @@ def country_code(value: str) -> str:
     return str(country.alpha_3)
 
 
+def _rename(session: Session, registry: Registry, row: Any, name: str) -> None:
+    """The old name stays an alias, so what found the row by it still does."""
+    key = name_key(name)
+    if not key:
+        raise InvalidParameter("name: has no letters or digits")
+    table = registry.table
+    other = session.exec(select(table).where(table.name_key == key, table.id != row.id)).first()
+    if other is not None:
+        raise Conflict(f"{registry.noun.capitalize()} {other.id} is already named {other.name!r}; merge instead.")
+    add_aliases(session, registry.aliases, registry.owner, row.id, {row.name, name})
+    row.name, row.name_key = name, key
+
+
 def update_actor(session: Session, actor_id: int, data: ActorUpdate) -> Actor:
-    actor = _live(session, actor_id)
+    actor: Actor = _live(session, ACTORS, actor_id)
     changes = data.model_dump(exclude_unset=True)
     if changes.get("name"):
-        key = name_key(changes["name"])
-        if not key:
-            raise InvalidParameter("name: has no letters or digits")
-        other = session.exec(select(Actor).where(Actor.name_key == key, Actor.id != actor.id)).first()
-        if other is not None:
-            raise Conflict(f"Actor {other.id} is already named {other.name!r}; merge instead.")
-        add_aliases(session, ActorAlias, "actor_id", actor.id, {actor.name, changes["name"]})  # type: ignore[arg-type]
-        actor.name, actor.name_key = changes["name"], key
-    if "kind" in changes and changes["kind"]:
+        _rename(session, ACTORS, actor, changes["name"])
+    if changes.get("kind"):
         actor.kind = changes["kind"]
     if "country" in changes:
         actor.country = country_code(changes["country"]) if changes["country"] else None
@@ -67,48 +108,65 @@ def update_actor(session: Session, actor_id: int, data: ActorUpdate) -> Actor:
     return actor
 
 
-def add_alias(session: Session, actor_id: int, alias: str) -> Actor:
-    actor = _live(session, actor_id)
+def update_venue(session: Session, venue_id: int, data: VenueUpdate) -> Venue:
+    venue: Venue = _live(session, VENUES, venue_id)
+    changes = data.model_dump(exclude_unset=True)
+    if changes.get("name"):
+        _rename(session, VENUES, venue, changes["name"])
+    if changes.get("kind"):
+        venue.kind = changes["kind"]
+    if "place" in changes:
+        venue.place = changes["place"] or None
+    session.add(venue)
+    session.commit()
+    return venue
+
+
+def add_alias(session: Session, registry: Registry, row_id: int, alias: str) -> SQLModel:
+    row = _live(session, registry, row_id)
     key = name_key(alias)
     if not key:
         raise InvalidParameter("alias: has no letters or digits")
+    owner_column = getattr(registry.aliases, registry.owner)
     owner = session.exec(
-        select(ActorAlias.actor_id).where(ActorAlias.alias_key == key, ActorAlias.actor_id != actor.id)
+        select(owner_column).where(registry.aliases.alias_key == key, owner_column != row.id)
     ).first()
     if owner is not None:
-        raise Conflict(f"{alias!r} is already an alias of actor {owner}.")
-    add_aliases(session, ActorAlias, "actor_id", actor.id, {alias})  # type: ignore[arg-type]
+        raise Conflict(f"{alias!r} is already an alias of {registry.noun} {owner}.")
+    add_aliases(session, registry.aliases, registry.owner, row.id, {alias})
     session.commit()
-    return actor
+    return row  # type: ignore[no-any-return]
 
 
-def remove_alias(session: Session, actor_id: int, alias: str) -> None:
-    actor = _live(session, actor_id)
+def remove_alias(session: Session, registry: Registry, row_id: int, alias: str) -> None:
+    row = _live(session, registry, row_id)
     key = name_key(alias)
-    if key == actor.name_key:
-        raise Conflict("The actor's own name cannot be removed; rename it instead.")
-    row = session.exec(
-        select(ActorAlias).where(ActorAlias.actor_id == actor.id, ActorAlias.alias_key == key)
+    if key == row.name_key:
+        raise Conflict(f"The {registry.noun}'s own name cannot be removed; rename it instead.")
+    owner_column = getattr(registry.aliases, registry.owner)
+    found = session.exec(
+        select(registry.aliases).where(owner_column == row.id, registry.aliases.alias_key == key)
     ).first()
-    if row is None:
-        raise NotFound(f"Actor {actor_id} has no alias {alias!r}.")
-    session.delete(row)
+    if found is None:
+        raise NotFound(f"{registry.noun.capitalize()} {row_id} has no alias {alias!r}.")
+    session.delete(found)
     session.commit()
 
 
-def merge_actors(session: Session, source_id: int, into_id: int) -> Actor:
-    """Everything said by or aimed at `source_id` moves to `into_id`, aliases too."""
+def merge(session: Session, registry: Registry, source_id: int, into_id: int) -> Any:
+    """Everything pointing at `source_id` moves to `into_id`, aliases too."""
     if source_id == into_id:
-        raise InvalidParameter("An actor cannot be merged into itself.")
-    source, into = _live(session, source_id), _live(session, into_id)
-    session.exec(update(Statement).where(Statement.actor_id == source.id).values(actor_id=into.id))  # type: ignore[call-overload]
-    session.exec(update(Position).where(Position.actor_id == source.id).values(actor_id=into.id))  # type: ignore[call-overload]
-    session.exec(update(Position).where(Position.target_id == source.id).values(target_id=into.id))  # type: ignore[call-overload]
-    aliases = set(session.exec(select(ActorAlias.alias).where(ActorAlias.actor_id == source.id)))
-    session.exec(ActorAlias.__table__.delete().where(ActorAlias.actor_id == source.id))  # type: ignore[attr-defined]
-    add_aliases(session, ActorAlias, "actor_id", into.id, aliases | {source.name})  # type: ignore[arg-type]
+        raise InvalidParameter(f"A {registry.noun} cannot be merged into itself.")
+    source, into = _live(session, registry, source_id), _live(session, registry, into_id)
+    for column in registry.references:
+        session.exec(update(column.class_).where(column == source.id).values({column.key: into.id}))  # type: ignore[call-overload]
+    owner_column = getattr(registry.aliases, registry.owner)
+    aliases = set(session.exec(select(registry.aliases.alias).where(owner_column == source.id)))
+    session.exec(registry.aliases.__table__.delete().where(owner_column == source.id))
+    add_aliases(session, registry.aliases, registry.owner, into.id, aliases | {source.name})
     # Earlier merges into the source now point straight at the survivor.
-    session.exec(update(Actor).where(Actor.merged_into_id == source.id).values(merged_into_id=into.id))  # type: ignore[call-overload]
+    table = registry.table
+    session.exec(update(table).where(table.merged_into_id == source.id).values(merged_into_id=into.id))  # type: ignore[call-overload]
     source.merged_into_id = into.id
     session.add(source)
     session.commit()

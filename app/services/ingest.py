@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
@@ -23,7 +25,9 @@ from app.models import (
 )
 from app.services.articles import article_public
 from app.services.grouping import assign_group
-from app.services.registry import get_or_create_actor, get_or_create_venue
+from app.services.offices import folded_text
+from app.services.registry import get_or_create_venue
+from app.services.resolution import Resolution, resolve_actor
 
 log = logging.getLogger(__name__)
 
@@ -118,16 +122,25 @@ def _write(
     session.flush()
 
     # An article names the same few actors many times: look each up once.
-    actors: dict[tuple[str, str | None], int] = {}
+    resolved: dict[tuple[object, ...], Resolution] = {}
     venues: dict[str, int] = {}
+    published = data.published_at
+    folded = folded_text(data.text)
 
-    def actor_id(ref: extraction.ActorRef | None, mention: str | None = None) -> int | None:
+    def resolve(ref: extraction.ActorRef | None, mention: str | None, on: date | None) -> Resolution | None:
         if ref is None:
             return None
-        key = (ref.name, mention if ref.method == "surname" else None)
-        if key not in actors:
-            actors[key] = get_or_create_actor(session, ref, mention).id  # type: ignore[assignment]
-        return actors[key]
+        # A surname keeps its mention as an alias; an office's holder depends on the day.
+        key = (ref.name, ref.kind, ref.method, mention if ref.method == "surname" else None,
+               on if ref.method == "description" else None)
+        if key not in resolved:
+            resolved[key] = resolve_actor(session, ref, mention, on, folded)
+        found = resolved[key]
+        return dataclasses.replace(found, matched=getattr(ref, "matched", None) or mention or found.matched)
+
+    def actor_id(ref: extraction.ActorRef | None, on: date | None) -> int | None:
+        found = resolve(ref, None, on)
+        return found.actor.id if found else None
 
     def venue_id(ref: extraction.VenueRef | None) -> int | None:
         if ref is None:
@@ -139,9 +152,10 @@ def _write(
     statement_ids: list[int] = []
     for found in result.statements:
         mention = found.speaker_mention
+        speaker = resolve(found.speaker, mention.text if mention else None, found.said_on or published)
         row = Statement(
             article_id=article.id,  # type: ignore[arg-type]
-            actor_id=actor_id(found.speaker, mention.text if mention else None),
+            actor_id=speaker.actor.id if speaker else None,
             venue_id=venue_id(found.venue),
             kind=found.kind,
             content=found.content.text,
@@ -150,7 +164,9 @@ def _write(
             speaker_mention=_clip(mention.text, 1000) if mention else None,
             speaker_start=mention.start if mention else None,
             speaker_end=mention.end if mention else None,
-            resolution_method=found.speaker.method if found.speaker else None,
+            resolution_method=speaker.method if speaker else None,
+            resolution_matched=_clip(speaker.matched, 300) if speaker and speaker.matched else None,
+            resolution_confidence=speaker.confidence if speaker else None,
             cue=_clip(found.cue.text, 200) if found.cue else None,
             said_on=found.said_on,
             confidence=found.confidence,
@@ -165,8 +181,8 @@ def _write(
             Position(
                 article_id=article.id,  # type: ignore[arg-type]
                 statement_id=statement_ids[index] if index is not None else None,
-                actor_id=actor_id(found.actor),
-                target_id=actor_id(found.target),
+                actor_id=actor_id(found.actor, found.said_on or published),
+                target_id=actor_id(found.target, found.said_on or published),
                 venue_id=venue_id(found.venue),
                 type=found.type,
                 content=found.content.text,

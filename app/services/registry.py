@@ -23,10 +23,25 @@ def name_key(name: str) -> str:
     return _NON_WORD.sub(" ", stripped.casefold()).strip()
 
 
-def get_or_create_actor(
+# The extraction's four kinds, and the registry's finer kinds that belong to each.
+_KIND_FAMILY = {
+    "person": ("person",),
+    "state": ("state",),
+    "organisation": ("organisation", "international_organisation", "media"),
+    "group": ("group", "armed_group", "political_group"),
+}
+
+
+def get_or_create_actor(session: Session, ref: extraction.ActorRef, mention: str | None = None) -> Actor:
+    """The actor `ref` names (see `match_actor`)."""
+    return match_actor(session, ref, mention)[0]
+
+
+def match_actor(
     session: Session, ref: extraction.ActorRef, mention: str | None = None
-) -> Actor:
-    """The actor `ref` names, found across articles or created on first sight.
+) -> tuple[Actor, str]:
+    """The actor `ref` names, found across articles or created on first sight, and how:
+    `name`, `alias`, `surname` or `new`.
 
     Found by its folded name or any alias; a person also by surname, when exactly one
     known person fits: `De Mistura` alone joins `Staffan de Mistura`, and a later
@@ -35,29 +50,30 @@ def get_or_create_actor(
     """
     ref = dataclasses.replace(ref, name=ref.name[:NAME_LIMIT])
     key = name_key(ref.name)[:NAME_LIMIT]
-    actor = _by_key(session, key, ref.kind)
+    actor, how = _by_key(session, key, ref.kind)
     if actor is None and ref.kind == "person":
-        actor = _person_by_surname(session, key, ref.name)
+        actor, how = _person_by_surname(session, key, ref.name), "surname"
     if actor is None:
-        actor = Actor(name=ref.name, name_key=key, kind=ref.kind)
+        actor, how = Actor(name=ref.name, name_key=key, kind=ref.kind), "new"
         session.add(actor)
         session.flush()
     aliases = {ref.name}
     if mention and ref.method == "surname":
         aliases.add(mention)
     add_aliases(session, ActorAlias, "actor_id", actor.id, aliases)  # type: ignore[arg-type]
-    return actor
+    return actor, how
 
 
-def _by_key(session: Session, key: str, kind: str) -> Actor | None:
+def _by_key(session: Session, key: str, kind: str) -> tuple[Actor | None, str]:
     actor = session.exec(select(Actor).where(Actor.name_key == key)).first()
     if actor is not None:
         # A curator merged it away: its name now belongs to the survivor.
-        return session.get(Actor, actor.merged_into_id) if actor.merged_into_id else actor
+        return (session.get(Actor, actor.merged_into_id), "alias") if actor.merged_into_id else (actor, "name")
     # An alias is only trusted within one kind: a surname is no name for a state.
     owners = select(ActorAlias.actor_id).where(ActorAlias.alias_key == key)
-    found = session.exec(select(Actor).where(Actor.id.in_(owners), Actor.kind == kind)).all()  # type: ignore[union-attr]
-    return found[0] if len(found) == 1 else None
+    family = _KIND_FAMILY.get(kind, (kind,))
+    found = session.exec(select(Actor).where(Actor.id.in_(owners), Actor.kind.in_(family))).all()  # type: ignore[union-attr,attr-defined]
+    return (found[0], "alias") if len(found) == 1 else (None, "new")
 
 
 def _person_by_surname(session: Session, key: str, name: str) -> Actor | None:
@@ -85,6 +101,13 @@ def get_or_create_venue(session: Session, ref: extraction.VenueRef) -> Venue:
     ref = dataclasses.replace(ref, name=ref.name[:NAME_LIMIT], place=ref.place[:200] if ref.place else None)
     key = name_key(ref.name)
     venue = session.exec(select(Venue).where(Venue.name_key == key)).first()
+    if venue is None:
+        # A variant a curator added (or a merged venue's name) finds its venue.
+        owners = select(VenueAlias.venue_id).where(VenueAlias.alias_key == key)
+        found = session.exec(select(Venue).where(Venue.id.in_(owners))).all()  # type: ignore[union-attr]
+        venue = found[0] if len(found) == 1 else None
+    while venue is not None and venue.merged_into_id is not None:
+        venue = session.get(Venue, venue.merged_into_id)
     if venue is None:
         venue = Venue(name=ref.name, name_key=key, kind=ref.kind, place=ref.place)
         session.add(venue)
@@ -135,6 +158,6 @@ def venue_ids_matching(session: Session, query: str) -> list[int]:
     keys.discard("")
     if not keys:
         return []
-    by_name = select(Venue.id).where(Venue.name_key.in_(keys))
+    by_name = select(Venue.id).where(Venue.name_key.in_(keys), Venue.merged_into_id.is_(None))  # type: ignore[union-attr]
     by_alias = select(VenueAlias.venue_id).where(VenueAlias.alias_key.in_(keys))
     return sorted(set(session.exec(by_name)) | set(session.exec(by_alias)))

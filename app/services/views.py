@@ -17,6 +17,7 @@ from app.models import (
     EventCodes,
     Position,
     PositionPublic,
+    ResolutionPublic,
     SpanPublic,
     Statement,
     StatementPublic,
@@ -95,7 +96,15 @@ def statement_public(
             if has_mention
             else None
         ),
-        resolution_method=statement.resolution_method,
+        resolution=(
+            ResolutionPublic(
+                method=statement.resolution_method,
+                matched=statement.resolution_matched,
+                confidence=statement.resolution_confidence if statement.resolution_confidence is not None else 1.0,
+            )
+            if statement.resolution_method and actor is not None
+            else None
+        ),
         cue=statement.cue,
         venue=venue_ref(venue),
         date=statement.said_on,

@@ -97,3 +97,79 @@ def test_merge_moves_everything_and_redirects(api: TestClient) -> None:
 
     assert api.post(f"/actors/{right['id']}/merge", json={"into_id": right["id"]}, headers=ADMIN).status_code == 422
     assert api.post(f"/actors/{wrong['id']}/merge", json={"into_id": right["id"]}, headers=ADMIN).status_code == 404
+
+
+# --- venues -----------------------------------------------------------------
+
+VENUE_ARTICLES = [
+    {"text": "Speaking at the Lisbon fisheries conference, the Norwegian delegate Ole Brekke said quotas "
+             "must fall.", "published_at": "2021-03-04"},
+    {"text": "At a press conference in Porto on Tuesday, Ole Brekke said the cut should be phased in.",
+     "published_at": "2021-03-05"},
+]
+
+
+def venue_named(client: TestClient, name: str) -> dict:
+    [venue] = [v for v in client.get("/venues").json() if v["name"] == name]
+    return venue
+
+
+def test_venue_rename_alias_and_merge_with_redirect(api: TestClient) -> None:
+    api.post("/articles/batch", json=VENUE_ARTICLES, headers=WRITER)
+    venues = {v["name"]: v for v in api.get("/venues").json()}
+    assert len(venues) >= 2, venues
+    first, second = sorted(venues.values(), key=lambda v: v["id"])[:2]
+    assert api.patch(f"/venues/{first['id']}", json={"place": "Lisboa"}).status_code == 401
+    renamed = api.patch(f"/venues/{first['id']}", json={"name": "Fisheries talks", "kind": "talks"}, headers=ADMIN)
+    assert renamed.status_code == 200 and renamed.json()["kind"] == "talks"
+    assert first["name"] in renamed.json()["aliases"]
+    assert api.patch(f"/venues/{second['id']}", json={"name": "fisheries TALKS"}, headers=ADMIN).status_code == 409
+    added = api.post(f"/venues/{first['id']}/aliases", json={"alias": "FishCon"}, headers=ADMIN)
+    assert added.status_code == 201 and "FishCon" in added.json()["aliases"]
+    assert api.get("/statements", params={"venue": "fishcon"}).json()["items"]
+
+    merged = api.post(f"/venues/{second['id']}/merge", json={"into_id": first["id"]}, headers=ADMIN)
+    assert merged.status_code == 200 and merged.json()["statement_count"] == first["statement_count"] + second["statement_count"]
+    moved = api.get(f"/venues/{second['id']}", follow_redirects=False)
+    assert moved.status_code == 308 and moved.headers["location"].endswith(f"/venues/{first['id']}")
+    assert second["id"] not in {v["id"] for v in api.get("/venues").json()}
+    # The merged venue's name now finds the survivor's statements.
+    by_old_name = api.get("/statements", params={"venue": second["name"]}).json()["items"]
+    assert {s["venue"]["id"] for s in by_old_name} == {first["id"]}
+
+
+def test_venue_curation_errors(api: TestClient) -> None:
+    api.post("/articles/batch", json=VENUE_ARTICLES, headers=WRITER)
+    venue = api.get("/venues").json()[0]
+    assert api.patch("/venues/999999", json={"place": "x"}, headers=ADMIN).status_code == 404
+    assert api.patch(f"/venues/{venue['id']}", json={"kind": "picnic"}, headers=ADMIN).status_code == 422
+    assert api.post(f"/venues/{venue['id']}/merge", json={"into_id": venue["id"]}, headers=ADMIN).status_code == 422
+    assert api.delete(f"/venues/{venue['id']}/aliases/{venue['name']}", headers=ADMIN).status_code == 409
+
+
+# --- offices ------------------------------------------------------------------
+
+
+def test_offices_list_holders_and_curate_terms(api: TestClient, session: Session) -> None:
+    from app.services.seed import seed_registry
+
+    seed_registry(session)
+    [office] = api.get("/offices", params={"q": "envoy for yemen"}).json()
+    assert [h["actor"]["name"] for h in office["holders"]][:2] == ["Jamal Benomar", "Ismail Ould Cheikh Ahmed"]
+    assert api.get(f"/offices/{office['id']}").json()["title"] == office["title"]
+    assert api.get("/offices/999999").status_code == 404
+
+    api.post("/articles", json=ENVOY_ARTICLE, headers=WRITER)
+    person = actor_named(api, "Ingrid Halvorsen")
+    term = {"actor_id": person["id"], "start_on": "2030-01-01", "end_on": None}
+    assert api.post(f"/offices/{office['id']}/holders", json=term).status_code == 401
+    # The last seeded holder's term is open-ended: a new term cannot overlap it.
+    assert api.post(f"/offices/{office['id']}/holders", json=term, headers=ADMIN).status_code == 409
+    bad = {"actor_id": person["id"], "start_on": "2001-05-01", "end_on": "2001-01-01"}
+    assert api.post(f"/offices/{office['id']}/holders", json=bad, headers=ADMIN).status_code == 422
+    ok = {"actor_id": person["id"], "start_on": "2001-01-01", "end_on": "2001-12-31"}
+    added = api.post(f"/offices/{office['id']}/holders", json=ok, headers=ADMIN)
+    assert added.status_code == 201
+    [holder] = [h for h in added.json()["holders"] if h["actor"]["id"] == person["id"]]
+    assert api.delete(f"/offices/{office['id']}/holders/{holder['id']}", headers=ADMIN).status_code == 204
+    assert api.delete(f"/offices/{office['id']}/holders/{holder['id']}", headers=ADMIN).status_code == 404

@@ -194,3 +194,15 @@ def test_position_detail_codes_and_actor_positions(client: TestClient) -> None:
     mine = client.get(f"/actors/{canada}/positions").json()["items"]
     assert proposal["id"] in [p["id"] for p in mine] and {p["actor"]["id"] for p in mine} == {canada}
     assert client.get("/actors/999999/positions").status_code == 404
+
+
+def test_every_statement_tells_how_its_speaker_was_resolved(client: TestClient) -> None:
+    client.post("/articles", json=ENVOY_ARTICLE)
+    items = client.get("/statements", params={"actor": "Halvorsen"}).json()["items"]
+    assert items
+    methods = {s["resolution"]["method"] for s in items}
+    assert methods <= {"name", "alias", "surname", "pronoun", "title", "office", "group", "description"}
+    by_method = {s["resolution"]["method"]: s for s in items}
+    # `She added that ...` is a pronoun resolved to the envoy; its words are kept.
+    assert by_method["pronoun"]["resolution"]["matched"] == "She"
+    assert all(0 < s["resolution"]["confidence"] <= 1 for s in items)
