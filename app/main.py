@@ -11,7 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
 from app import extraction
-from app.api import actors, articles, deletions, health, offices, positions, statements, stats, venues
+from app.api import actors, articles, deletions, health, offices, positions, statements, stats, topics, venues
 from app.config import Settings, get_settings
 from app.db import make_engine, migrate
 from app.services.seed import seed_if_new
@@ -64,6 +64,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "X-API-Key", "Content-Type", "If-None-Match"],
             expose_headers=["ETag", "Link"],
         )
-    for module in (articles, statements, positions, actors, venues, offices, stats, deletions, health):
+    for module in (articles, statements, positions, topics, actors, venues, offices, stats, deletions, health):
         app.include_router(module.router)
     return app

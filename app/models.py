@@ -8,7 +8,8 @@ from datetime import date, datetime, timezone
 from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, field_validator
-from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from pydantic import Field as PydanticField
+from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # Set before any table is declared so every constraint has a stable name that
@@ -372,6 +373,7 @@ class Position(Tracked, table=True):
         Index("ix_position_type_id", "type", "id"),
         Index("ix_position_said_on_id", "said_on", "id"),
         Index("ix_position_article_id", "article_id"),
+        Index("ix_position_topic_id_id", "topic_id", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -388,6 +390,43 @@ class Position(Tracked, table=True):
     content_end: int
     said_on: date | None = None
     confidence: float
+    # PLOVER-style context (see extraction.types.Position) and how firmly it is held.
+    negated: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    hypothetical: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    future: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    historical: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    certainty: float = Field(default=1.0, sa_column_kwargs={"server_default": "1"})
+    topic_id: int | None = Field(sa_column=_fk("topic.id", nullable=True, ondelete="SET NULL"))
+
+
+class PositionParty(SQLModel, table=True):
+    """Every holder (`actor`) and addressee (`target`) of a position: `the US and France
+    accused Russia` is one position with two actors and one target. Position.actor_id
+    and target_id keep the first of each for simple joins."""
+
+    __tablename__ = "position_party"
+    __table_args__ = (Index("ix_position_party_actor_id_role", "actor_id", "role", "position_id"),)
+
+    position_id: int = Field(sa_column=Column(Integer, ForeignKey("position.id", ondelete="CASCADE"), primary_key=True))
+    role: str = Field(max_length=10, primary_key=True)
+    actor_id: int = Field(sa_column=Column(Integer, ForeignKey("actor.id", ondelete="CASCADE"), primary_key=True))
+    ordinal: int = 0
+
+
+class Topic(Tracked, table=True):
+    """The matter positions are about (`evacuation of fighters from the city`), grouped
+    across articles by their contents' embeddings and shared words."""
+
+    __table_args__ = (Index("ix_topic_updated_at_id", "updated_at", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    label: str = Field(max_length=200)
+    # {term: how many member positions use it}, JSON.
+    terms: str = Field(sa_column=Column(Text, nullable=False))
+    # The members' mean embedding, float32 little-endian (extraction.topics.vector_to_bytes).
+    centroid: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    size: int = 0
+    model: str = Field(max_length=60)
 
 
 class Deletion(SQLModel, table=True):
@@ -454,16 +493,31 @@ class EventCodes(SQLModel):
     context: str | None
 
 
+class TopicRef(SQLModel):
+    id: int
+    label: str
+
+
 class PositionPublic(SQLModel):
     id: int
     type: PositionType
     content: str
     span: SpanPublic
+    # The first holder and addressee; `actors` and `targets` list every one.
     actor: ActorRef | None
     target: ActorRef | None
+    actors: list[ActorRef] = []
+    targets: list[ActorRef] = []
     venue: VenueRef | None
     date: dt.date | None
     confidence: float
+    certainty: float = PydanticField(description="How firmly the text says it is held: hedges "
+                                     "(`seems to`, `may`) lower it", ge=0, le=1)
+    negated: bool
+    hypothetical: bool
+    future: bool
+    historical: bool
+    topic: TopicRef | None
     statement_id: int | None
     codes: EventCodes
     updated_at: datetime
@@ -475,6 +529,55 @@ class PositionDetail(PositionPublic):
 
     evidence: str
     evidence_span: SpanPublic
+
+
+class TopicPublic(SQLModel):
+    id: int
+    label: str
+    position_count: int
+    actor_count: int
+    first_date: dt.date | None
+    last_date: dt.date | None
+    terms: list[str]
+    updated_at: datetime
+
+
+class TopicActor(SQLModel):
+    actor: ActorRef
+    position_count: int
+    types: list[PositionType]
+    latest_type: PositionType
+    latest_date: dt.date | None
+
+
+class TopicDetail(TopicPublic):
+    actors: list[TopicActor]
+
+
+class TimelineEntry(SQLModel):
+    position_id: int
+    date: dt.date | None
+    type: PositionType
+    content: str
+    certainty: float
+    negated: bool
+    hypothetical: bool
+    future: bool
+    historical: bool
+    article_id: int
+    # Set where this position differs from the actor's previous one on the topic.
+    changed: bool
+    change: str | None = PydanticField(description="What changed", examples=["demand -> agree"])
+
+
+class TimelineActor(SQLModel):
+    actor: ActorRef
+    positions: list[TimelineEntry]
+
+
+class TopicTimeline(SQLModel):
+    topic: TopicPublic
+    actors: list[TimelineActor]
 
 
 class ArticlePublic(ArticleBase):

@@ -16,7 +16,7 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import Engine
 from tqdm import tqdm
 
-from app.models import Actor, ActorAlias, Article, Position, Statement, Venue, VenueAlias
+from app.models import Actor, ActorAlias, Article, Position, PositionParty, Statement, Venue, VenueAlias
 from app.services.registry import name_key
 
 BATCH = 10_000
@@ -93,7 +93,7 @@ def synthesize(engine: Engine, *, statements: int, seed: int = 7) -> dict[str, i
     statement_id = position_id = 0
     progress = tqdm(total=statements, desc="synth statements", unit="st")
     for first in range(0, n_articles, BATCH // 10):
-        articles, rows, positions = [], [], []
+        articles, rows, positions, parties = [], [], [], []
         for article_id in range(first + 1, min(n_articles, first + BATCH // 10) + 1):
             day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
             body = f"Synthetic article {article_id}."
@@ -120,12 +120,19 @@ def synthesize(engine: Engine, *, statements: int, seed: int = 7) -> dict[str, i
                                       "actor_id": actor_id, "target_id": rng.choices(range(1, n_actors + 1), weights=weights)[0],
                                       "venue_id": venue_id, "type": rng.choice(_TYPES), "content": content,
                                       "content_start": 0, "content_end": len(content), "said_on": said_on,
-                                      "confidence": 0.8, "updated_at": now})
+                                      "confidence": 0.8, "updated_at": now, "certainty": 1.0, "negated": False,
+                                      "hypothetical": False, "future": False, "historical": False,
+                                      "topic_id": None})
+                    parties += [{"position_id": position_id, "role": "actor", "actor_id": actor_id, "ordinal": 0}]
+                    target_id = positions[-1]["target_id"]
+                    if target_id != actor_id:
+                        parties += [{"position_id": position_id, "role": "target", "actor_id": target_id, "ordinal": 1}]
         with engine.begin() as connection:  # one article batch, all or nothing
             connection.execute(insert(Article), articles)
             connection.execute(insert(Statement), rows)
             if positions:
                 connection.execute(insert(Position), positions)
+                connection.execute(insert(PositionParty), parties)
         counts["articles"] += len(articles)
         counts["statements"] += len(rows)
         counts["positions"] += len(positions)

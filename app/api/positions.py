@@ -17,8 +17,9 @@ router = APIRouter(prefix="/positions", tags=["positions"])
 @router.get(
     "",
     response_model=FilteredPage[PositionPublic],
-    summary="Find negotiation positions by actor, type, venue and date",
-    description="Filters combine, as for statements; `format=ndjson|csv` streams every match.",
+    summary="Find negotiation positions by actor, target, type, venue, topic, date and words",
+    description="Filters combine, as for statements; `format=ndjson|csv` streams every match. "
+    "`actor` matches any holder of a position, `target` any addressee.",
     responses={**export_responses(PositionPublic), 400: {"model": Problem}, 422: {"model": Problem}},
 )
 def list_positions(
@@ -32,14 +33,26 @@ def list_positions(
     sort: SortQuery = "id",
     actor: Annotated[list[str], Query(description="Actor name; repeatable", examples=["Russia"])] = [],  # noqa: B006
     actor_id: Annotated[int | None, Query(examples=[1])] = None,
+    target: Annotated[list[str], Query(description="Addressee's name; repeatable", examples=["Turkey"])] = [],  # noqa: B006
     type: Annotated[list[PositionType], Query(description="Position type; repeatable", examples=["demand"])] = [],  # noqa: B006, A002
     venue: Annotated[list[str], Query(description="Venue name or variant; repeatable", examples=["Ankara talks"])] = [],  # noqa: B006
+    topic: Annotated[int | None, Query(description="Topic id (see /topics)", examples=[1])] = None,
+    q: Annotated[str | None, Query(description='Words in the content; "a phrase", prefix*',
+                                   examples=["evacuat* fighters"])] = None,
+    certainty: Annotated[float | None, Query(ge=0, le=1, description="At least this certainty",
+                                             examples=[0.8])] = None,
+    negated: Annotated[bool | None, Query(description="With (true) or without (false) negation", examples=[False])] = None,
+    hypothetical: Annotated[bool | None, Query(description="Conditional or modal (`could accept`)", examples=[False])] = None,
+    future: Annotated[bool | None, Query(description="A stated intention (`will not accept`)", examples=[True])] = None,
+    historical: Annotated[bool | None, Query(description="Reported as past (`had demanded in 2015`)", examples=[False])] = None,
     article_id: Annotated[int | None, Query(examples=[1])] = None,
     format: FormatQuery = None,  # noqa: A002
 ):  # type: ignore[no-untyped-def]
     filters = Filters(
         actors=actor, actor_id=actor_id, venues=venue, date_from=period.start,
         date_to=period.end, updated_since=since, types=list(type), article_id=article_id,
+        targets=target, topic_id=topic, q=q, min_certainty=certainty, negated=negated,
+        hypothetical=hypothetical, future=future, historical=historical,
     )
     fmt = negotiate(request, format)
     if fmt != "json":

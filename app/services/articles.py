@@ -11,6 +11,7 @@ from app.errors import NotFound
 from app.models import Article, ArticleDetail, ArticlePublic, Deletion, Position, Statement
 from app.services.grouping import regroup_after_delete
 from app.services.pagination import decode_cursor, split_page
+from app.services.topics import leave_topics
 from app.services.views import positions_of_article, statements_of_article
 
 
@@ -68,6 +69,7 @@ def delete_article(session: Session, article_id: int) -> None:
     led = set(session.exec(
         select(Statement.id).where(Statement.article_id == article_id, Statement.id == Statement.group_id)
     ).all())
+    leave_topics(session, article_id)
     session.add_all(tombstones)
     session.delete(article)
     session.flush()

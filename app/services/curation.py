@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pycountry
-from sqlalchemy import update
+from sqlalchemy import delete, update
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, select
 
 from app.errors import Conflict, InvalidParameter, NotFound
@@ -22,6 +23,7 @@ from app.models import (
     ActorUpdate,
     OfficeHolder,
     Position,
+    PositionParty,
     Statement,
     Venue,
     VenueAlias,
@@ -42,7 +44,8 @@ class Registry:
 
 
 ACTORS = Registry("actor", Actor, ActorAlias, "actor_id",
-                  (Statement.actor_id, Position.actor_id, Position.target_id, OfficeHolder.actor_id))
+                  (Statement.actor_id, Position.actor_id, Position.target_id, OfficeHolder.actor_id,
+                   PositionParty.actor_id))
 VENUES = Registry("venue", Venue, VenueAlias, "venue_id", (Statement.venue_id, Position.venue_id))
 
 
@@ -158,6 +161,13 @@ def merge(session: Session, registry: Registry, source_id: int, into_id: int) ->
     if source_id == into_id:
         raise InvalidParameter(f"A {registry.noun} cannot be merged into itself.")
     source, into = _live(session, registry, source_id), _live(session, registry, into_id)
+    if registry is ACTORS:
+        # Both were parties of one position: the survivor's row already stands for both.
+        kept = aliased(PositionParty)
+        twin = select(kept.position_id).where(
+            kept.actor_id == into.id, kept.position_id == PositionParty.position_id, kept.role == PositionParty.role
+        ).exists()
+        session.exec(delete(PositionParty).where(PositionParty.actor_id == source.id, twin))  # type: ignore[call-overload]
     for column in registry.references:
         session.exec(update(column.class_).where(column == source.id).values({column.key: into.id}))  # type: ignore[call-overload]
     owner_column = getattr(registry.aliases, registry.owner)

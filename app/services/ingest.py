@@ -8,6 +8,7 @@ import logging
 from datetime import date
 from typing import Any
 
+import numpy as np
 from pydantic import ValidationError
 from sqlalchemy import or_
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -21,6 +22,7 @@ from app.models import (
     ArticleCreate,
     BatchItemResult,
     Position,
+    PositionParty,
     Statement,
 )
 from app.services.articles import article_public
@@ -28,6 +30,7 @@ from app.services.grouping import assign_group
 from app.services.offices import folded_text
 from app.services.registry import get_or_create_venue
 from app.services.resolution import Resolution, resolve_actor
+from app.services.topics import assign_topic, embed_contents
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +64,8 @@ def ingest_article(
     if existing is not None:
         return existing, False
     result = extractor.extract(data.text, data.published_at)
+    # Position contents are embedded for topic grouping here, outside the write lock too.
+    vectors = embed_contents([p.content.text for p in result.positions])
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
             with write_transaction(session):
@@ -70,7 +75,7 @@ def ingest_article(
                 if existing is not None:
                     session.commit()
                     return existing, False
-                article = _write(session, data, digest, result)
+                article = _write(session, data, digest, result, vectors)
                 session.commit()
             return article, True
         except (IntegrityError, OperationalError) as error:
@@ -110,7 +115,11 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _write(
-    session: Session, data: ArticleCreate, digest: str, result: extraction.Extraction
+    session: Session,
+    data: ArticleCreate,
+    digest: str,
+    result: extraction.Extraction,
+    vectors: np.ndarray | None,
 ) -> Article:
     article = Article(
         **data.model_dump(exclude={"text"}),
@@ -138,9 +147,9 @@ def _write(
         found = resolved[key]
         return dataclasses.replace(found, matched=getattr(ref, "matched", None) or mention or found.matched)
 
-    def actor_id(ref: extraction.ActorRef | None, on: date | None) -> int | None:
-        found = resolve(ref, None, on)
-        return found.actor.id if found else None
+    def actor_ids(refs: tuple[extraction.ActorRef, ...], on: date | None) -> list[int]:
+        ids = [found.actor.id for found in (resolve(ref, None, on) for ref in refs) if found]
+        return list(dict.fromkeys(ids))  # two names of one actor are one party
 
     def venue_id(ref: extraction.VenueRef | None) -> int | None:
         if ref is None:
@@ -175,22 +184,34 @@ def _write(
         session.flush()
         assign_group(session, row)
         statement_ids.append(row.id)  # type: ignore[arg-type]
-    for found in result.positions:
+    for number, found in enumerate(result.positions):
         index = found.statement_index
-        session.add(
-            Position(
-                article_id=article.id,  # type: ignore[arg-type]
-                statement_id=statement_ids[index] if index is not None else None,
-                actor_id=actor_id(found.actor, found.said_on or published),
-                target_id=actor_id(found.target, found.said_on or published),
-                venue_id=venue_id(found.venue),
-                type=found.type,
-                content=found.content.text,
-                content_start=found.content.start,
-                content_end=found.content.end,
-                said_on=found.said_on,
-                confidence=found.confidence,
-            )
+        on = found.said_on or published
+        holders, addressees = actor_ids(found.actors, on), actor_ids(found.targets, on)
+        position = Position(
+            article_id=article.id,  # type: ignore[arg-type]
+            statement_id=statement_ids[index] if index is not None else None,
+            actor_id=holders[0] if holders else None,
+            target_id=addressees[0] if addressees else None,
+            venue_id=venue_id(found.venue),
+            type=found.type,
+            content=found.content.text,
+            content_start=found.content.start,
+            content_end=found.content.end,
+            said_on=found.said_on,
+            confidence=found.confidence,
+            certainty=found.certainty,
+            negated=found.negated,
+            hypothetical=found.hypothetical,
+            future=found.future,
+            historical=found.historical,
         )
+        session.add(position)
+        session.flush()
+        parties = [("actor", i) for i in holders] + [("target", i) for i in addressees if i not in holders]
+        for ordinal, (role, party) in enumerate(parties):
+            session.add(PositionParty(position_id=position.id, role=role, actor_id=party, ordinal=ordinal))  # type: ignore[arg-type]
+        if vectors is not None:
+            assign_topic(session, position, vectors[number])
     session.flush()
     return article

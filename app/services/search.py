@@ -1,9 +1,9 @@
-"""`q`: full-text search over statement content, the same on SQLite and PostgreSQL.
+"""`q`: full-text search over statement and position content, the same on SQLite and PostgreSQL.
 
 Syntax: words (all must occur), "a phrase" in double quotes, and `negotiat*` for a
 prefix. Matching ignores case; there is no stemming on either database.
-SQLite answers from the FTS5 table `statement_fts`, PostgreSQL from the GIN index
-on `to_tsvector('simple', content)` (both made by migration 0002).
+SQLite answers from the FTS5 tables `statement_fts` and `position_fts`, PostgreSQL from
+GIN indexes on `to_tsvector('simple', content)` (made by migrations 0002 and 0007).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sqlalchemy import column, func, literal_column, text
 from sqlmodel import Session
 
 from app.errors import InvalidParameter
-from app.models import Statement
+from app.models import Position, Statement
 
 _TERM = re.compile(r'"([^"]*)"|(\w+)(\*)?')
 
@@ -54,17 +54,18 @@ def _tsquery(terms: list[Term]) -> str:
     return " & ".join(parts)
 
 
-def matching(session: Session, q: str) -> Any:
-    """A condition on `Statement` that holds where its content matches `q`."""
+def matching(session: Session, q: str, table: type[Statement] | type[Position] = Statement) -> Any:
+    """A condition on `table` (statements or positions) that holds where its content matches `q`."""
     terms = parse_query(q)
     if session.get_bind().dialect.name == "sqlite":
+        index = f"{table.__tablename__}_fts"  # made by migrations 0002 and 0007
         ids = (
-            text("SELECT rowid FROM statement_fts WHERE statement_fts MATCH :q")
+            text(f"SELECT rowid FROM {index} WHERE {index} MATCH :q")
             .bindparams(q=_fts5(terms))
             .columns(column("rowid"))
         )
-        return Statement.id.in_(ids)  # type: ignore[union-attr]
+        return table.id.in_(ids)  # type: ignore[union-attr]
     # The config is inlined, not bound, so the planner matches the expression index.
     simple = literal_column("'simple'::regconfig")
-    document = func.to_tsvector(simple, Statement.content)
+    document = func.to_tsvector(simple, table.content)
     return document.op("@@")(func.to_tsquery(simple, _tsquery(terms)))

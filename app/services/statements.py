@@ -16,6 +16,7 @@ from app.models import (
     Article,
     Position,
     PositionDetail,
+    PositionParty,
     PositionPublic,
     SpanPublic,
     Statement,
@@ -27,7 +28,7 @@ from app.services.pagination import decode_cursor, decode_keyset, encode_cursor,
 from app.services.registry import actor_ids_matching, venue_ids_matching
 from app.services.views import (
     article_ref,
-    position_public,
+    position_publics,
     position_query,
     statement_public,
     statement_query,
@@ -48,12 +49,23 @@ class Filters:
     date_to: date | None = None
     article_id: int | None = None
     kind: str | None = None  # statements only
-    q: str | None = None  # statements only: full text, see services/search.py
+    q: str | None = None  # full text over content, see services/search.py
     grouped: bool = False  # statements only: one per cross-outlet group
     # Actor ids already resolved from `actors` and `actor_id` (set by this module).
     actor_ids: frozenset[int] | None = None
-    types: list[str] = field(default_factory=list)  # positions only
     updated_since: datetime | None = None
+    # Positions only:
+    types: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    topic_id: int | None = None
+    min_certainty: float | None = None
+    # Context flags: True or False narrows to positions with or without it.
+    negated: bool | None = None
+    hypothetical: bool | None = None
+    future: bool | None = None
+    historical: bool | None = None
+
+CONTEXT_FLAGS = ("negated", "hypothetical", "future", "historical")
 
 
 def _one_of(column: Any, ids: frozenset[int] | set[int]) -> Any:
@@ -79,7 +91,10 @@ def apply_filters(
 ) -> Any:
     """`query` narrowed to what `filters` asks, for statements or positions alike."""
     actor_ids = _actor_ids(session, filters)
-    if actor_ids is not None:
+    if actor_ids is not None and table is Position:
+        # Any of a position's holders: `the US and France accused ...` is France's too.
+        query = query.where(Position.id.in_(_with_party(actor_ids, "actor")))  # type: ignore[union-attr]
+    elif actor_ids is not None:
         query = query.where(_one_of(table.actor_id, actor_ids))
     if filters.venues:
         ids = {i for name in filters.venues for i in venue_ids_matching(session, name)}
@@ -92,14 +107,37 @@ def apply_filters(
         query = query.where(table.article_id == filters.article_id)
     if filters.updated_since is not None:
         query = query.where(table.updated_at >= filters.updated_since)  # type: ignore[operator]
-    if filters.q and table is Statement:
-        query = query.where(search.matching(session, filters.q))
+    if filters.q:
+        query = query.where(search.matching(session, filters.q, table))
     if filters.grouped and table is Statement:
         query = query.where(Statement.id == Statement.group_id)
     if filters.kind and table is Statement:
         query = query.where(Statement.kind == filters.kind)
-    if filters.types and table is Position:
+    if table is Position:
+        query = _position_filters(session, query, filters)
+    return query
+
+
+def _with_party(actor_ids: frozenset[int] | set[int], role: str) -> Any:
+    return select(PositionParty.position_id).where(
+        _one_of(PositionParty.actor_id, actor_ids), PositionParty.role == role
+    )
+
+
+def _position_filters(session: Session, query: Any, filters: Filters) -> Any:
+    if filters.types:
         query = query.where(Position.type.in_(filters.types))  # type: ignore[attr-defined]
+    if filters.targets:
+        ids = {i for name in filters.targets for i in actor_ids_matching(session, name)}
+        query = query.where(Position.id.in_(_with_party(ids, "target")))  # type: ignore[union-attr]
+    if filters.topic_id is not None:
+        query = query.where(Position.topic_id == filters.topic_id)
+    if filters.min_certainty is not None:
+        query = query.where(Position.certainty >= filters.min_certainty)  # type: ignore[operator]
+    for flag in CONTEXT_FLAGS:
+        wanted = getattr(filters, flag)
+        if wanted is not None:
+            query = query.where(getattr(Position, flag) == wanted)
     return query
 
 
@@ -235,12 +273,18 @@ def list_positions(
 ) -> tuple[list[PositionPublic], str | None]:
     """`Filters(types=["reject"])` gives every rejection, with its actor and target."""
     rows, next_cursor = _filtered_page(session, position_query(), Position, filters, limit, cursor, sort)
-    return [position_public(*row) for row in rows], next_cursor
+    return position_publics(session, rows), next_cursor
 
 
 def iter_positions(session: Session, filters: Filters) -> Iterator[PositionPublic]:
+    """Every matching position, read and completed in batches (constant memory)."""
+    batch: list[Any] = []
     for row in _stream(session, apply_filters(session, position_query(), Position, filters), Position):
-        yield position_public(*row)
+        batch.append(row)
+        if len(batch) == STREAM_BATCH:
+            yield from position_publics(session, batch)
+            batch = []
+    yield from position_publics(session, batch)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
@@ -251,8 +295,8 @@ def read_position(session: Session, position_id: int) -> PositionDetail:
     row = session.exec(position_query().where(Position.id == position_id)).first()
     if row is None:
         raise NotFound(f"No position with id {position_id}.")
-    public = position_public(*row)
-    text = row[-1].text
+    [public] = position_publics(session, [row])
+    text = row[4].text
     start = 0
     for match in _SENTENCE_END.finditer(text, 0, public.span.start):
         start = match.end()

@@ -10,7 +10,7 @@ from sqlalchemy import func
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from app.models import Actor, Position, Statement, Venue
+from app.models import Actor, Position, PositionParty, Statement, Venue
 from app.services.statements import Filters, apply_filters
 
 Interval = Literal["day", "week", "month"]
@@ -122,12 +122,17 @@ def _top(session: Session, filters: Filters, table: Any, column: Any, limit: int
 
 
 def network(session: Session, filters: Filters, *, limit: int) -> list[dict[str, Any]]:
-    """Edges actor -> target from positions, with counts by position type."""
+    """Edges actor -> target from positions, with counts by position type: every holder
+    to every addressee (`the US and France accused Russia` gives two edges)."""
     source, target = aliased(Actor, name="source"), aliased(Actor, name="target_actor")
+    holder = aliased(PositionParty, name="holder")
+    addressee = aliased(PositionParty, name="addressee")
     query = (
         select(source.id, source.name, target.id, target.name, Position.type, func.count())
-        .join(source, source.id == Position.actor_id)
-        .join(target, target.id == Position.target_id)
+        .join(holder, (holder.position_id == Position.id) & (holder.role == "actor"))
+        .join(addressee, (addressee.position_id == Position.id) & (addressee.role == "target"))
+        .join(source, source.id == holder.actor_id)
+        .join(target, target.id == addressee.actor_id)
     )
     query = apply_filters(session, query, Position, filters)
     query = query.group_by(source.id, source.name, target.id, target.name, Position.type)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
@@ -16,11 +18,14 @@ from app.models import (
     ArticleRef,
     EventCodes,
     Position,
+    PositionParty,
     PositionPublic,
     ResolutionPublic,
     SpanPublic,
     Statement,
     StatementPublic,
+    Topic,
+    TopicRef,
     Venue,
     VenueRef,
 )
@@ -52,11 +57,12 @@ def statement_query():  # type: ignore[no-untyped-def]
 
 def position_query():  # type: ignore[no-untyped-def]
     return (
-        select(Position, Actor, Target, Venue, Article)
+        select(Position, Actor, Target, Venue, Article, Topic)
         .join(Article, Article.id == Position.article_id)
         .outerjoin(Actor, Actor.id == Position.actor_id)
         .outerjoin(Target, Target.id == Position.target_id)
         .outerjoin(Venue, Venue.id == Position.venue_id)
+        .outerjoin(Topic, Topic.id == Position.topic_id)
     )
 
 
@@ -121,7 +127,9 @@ def position_public(
     target: Actor | None,
     venue: Venue | None,
     article: Article,
+    topic: Topic | None,
 ) -> PositionPublic:
+    """One row of `position_query`; `actors` and `targets` are filled by `with_parties`."""
     return PositionPublic(
         id=position.id,  # type: ignore[arg-type]
         type=position.type,  # type: ignore[arg-type]
@@ -132,6 +140,12 @@ def position_public(
         venue=venue_ref(venue),
         date=position.said_on,
         confidence=position.confidence,
+        certainty=position.certainty,
+        negated=position.negated,
+        hypothetical=position.hypothetical,
+        future=position.future,
+        historical=position.historical,
+        topic=TopicRef(id=topic.id, label=topic.label) if topic else None,  # type: ignore[arg-type]
         statement_id=position.statement_id,
         codes=event_codes(position.type),
         updated_at=position.updated_at,
@@ -146,4 +160,25 @@ def statements_of_article(session: Session, article_id: int) -> list[StatementPu
 
 def positions_of_article(session: Session, article_id: int) -> list[PositionPublic]:
     query = position_query().where(Position.article_id == article_id).order_by(Position.id)
-    return [position_public(*row) for row in session.exec(query).all()]
+    return position_publics(session, session.exec(query).all())
+
+
+def position_publics(session: Session, rows: Sequence[Any]) -> list[PositionPublic]:
+    """Rows of `position_query` as public positions, with every party (one query)."""
+    items = [position_public(*row) for row in rows]
+    ids = [item.id for item in items]
+    parties: dict[tuple[int, str], list[ActorRef]] = {}
+    if ids:
+        query = (
+            select(PositionParty.position_id, PositionParty.role, Actor)
+            .join(Actor, Actor.id == PositionParty.actor_id)
+            .where(PositionParty.position_id.in_(ids))  # type: ignore[attr-defined]
+            .order_by(PositionParty.position_id, PositionParty.ordinal)
+        )
+        for position_id, role, actor in session.exec(query).all():
+            parties.setdefault((position_id, role), []).append(actor_ref(actor))  # type: ignore[arg-type]
+    return [
+        item.model_copy(update={"actors": parties.get((item.id, "actor"), []),
+                                "targets": parties.get((item.id, "target"), [])})
+        for item in items
+    ]

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app import extraction
-from app.models import Article, Position, Statement
+from app.models import Article, Position, PositionParty, Statement
 from app.services.registry import get_or_create_actor, get_or_create_venue
 
 # (actor, venue, kind, said_on)
@@ -45,8 +45,12 @@ def corpus(session: Session) -> None:
         session.add(Statement(article_id=article.id, actor_id=actor(name), venue_id=venue_id, kind=kind,
                               content="x", content_start=0, content_end=1, said_on=day, confidence=1.0))
     for name, target, kind, day in POSITIONS:
-        session.add(Position(article_id=article.id, actor_id=actor(name), target_id=actor(target), type=kind,
-                             content="x", content_start=0, content_end=1, said_on=day, confidence=1.0))
+        position = Position(article_id=article.id, actor_id=actor(name), target_id=actor(target), type=kind,
+                            content="x", content_start=0, content_end=1, said_on=day, confidence=1.0)
+        session.add(position)
+        session.flush()
+        session.add(PositionParty(position_id=position.id, role="actor", actor_id=position.actor_id))
+        session.add(PositionParty(position_id=position.id, role="target", actor_id=position.target_id))
     session.commit()
 
 

@@ -7,8 +7,10 @@ Three sources, one position per stance word:
   judgements;
 - narrative clauses outside any statement (`Ostland seems to insist that ...`,
   `a draft presented by Belmar`, `Ostland and Arden blocked it`): narrative, documents.
-The lexicon lives in data/stances.json (stances); holders says who holds a stance, spans
-where its content starts and ends.
+The lexicon lives in data/stances.json (stances); holders says who holds a stance and whom
+it addresses (one ActorRef per party), spans where its content starts and ends, and context
+how the words around the stance word qualify it (negated, hypothetical, future, historical,
+certainty; hedges in data/stance_context.json).
 """
 
 from app.extraction.positions.extract import extract_positions

@@ -10,13 +10,14 @@ from spacy.tokens import Doc, Token
 
 from app.extraction.candidates import text_of
 from app.extraction.lexicons import reporting_lemmas
-from app.extraction.positions.holders import actor_of, own_side, speaker_actor, target_of
+from app.extraction.positions.holders import actors_of, addressees_of, own_side, speaker_actors, targets_of
 from app.extraction.positions.index import doc_index
 from app.extraction.positions.judgements import judgement_stance
 from app.extraction.positions.spans import clause_end, clause_start, complement_span, vp_start
 from app.extraction.positions.stances import (
     FIRST_PERSON,
     Found,
+    absorb_negation,
     blocked_stance,
     endorsed_party,
     has_threat,
@@ -70,7 +71,8 @@ def content_stances(doc: Doc, st: Statement) -> list[Found]:
         # `any move to X will be a reason to walk out of the talks`
         root = _content_root(doc, lo, hi)
         if root is not None:
-            found.append(Found("threaten", clause_start(root, lo), clause_end(root, hi), speaker_actor(st), "content"))
+            found.append(Found("threaten", clause_start(root, lo), clause_end(root, hi), speaker_actors(doc, st), "content",
+                               anchor=root))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -94,19 +96,22 @@ def _verb_reading(doc: Doc, st: Statement, token: Token, lo: int, hi: int) -> Fo
     if kind == "intend":
         comp = [c for c in token.children if c.dep_ == "xcomp"]
         if comp and (subject is None or own_side(subject, st)) and not _contrasted(token):
-            return Found("intend", vp_start(comp[0]), clause_end(comp[0], hi), speaker_actor(st), "content")
+            return Found("intend", vp_start(comp[0]), clause_end(comp[0], hi), speaker_actors(doc, st), "content",
+                         anchor=token, negated=is_negated(token))  # `we are not seeking X`
         return None
     if kind == "threaten" and token.lemma_.lower() == "warn" and not has_threat(doc, token.idx, hi, conditional=True):
         return None
     if kind is not None and not blocked_stance(token):
-        return _verb_stance(st, token, kind, lo, hi)
+        return _verb_stance(doc, st, token, kind, lo, hi)
     if token.lemma_.lower() in lex["support_verbs_in_content"] and has_aux(token, lex["intend_modals"]):
         if subject is not None and not own_side(subject, st) and (
                 token.lemma_.lower() != "help" or any(c.dep_ in ("xcomp", "ccomp") for c in token.children)):
             # `the accord will help support the process`: a positive judgement of a deal
-            return Found("support", clause_start(token, lo), clause_end(token, hi), speaker_actor(st), "judgement")
+            return Found("support", clause_start(token, lo), clause_end(token, hi), speaker_actors(doc, st), "judgement",
+                         anchor=token)
     if _imperative(token, st, lo, hi):
-        return Found("demand", clause_start(token, lo), clause_end(token, hi), speaker_actor(st), "content")
+        return Found("demand", clause_start(token, lo), clause_end(token, hi), speaker_actors(doc, st), "content",
+                     anchor=token)
     if token.lower_ in lex["intend_adjectives"] and not any(c.dep_ == "auxpass" for c in token.children):
         return judgement_stance(doc, st, token, lo, hi)  # `is committed to opening X`, not `can be determined`
     return _modal_stance(doc, st, token, lo, hi)
@@ -130,22 +135,19 @@ def _contrasted(token: Token) -> bool:
     return "rather than" in before or "instead of" in before
 
 
-def _verb_stance(st: Statement, token: Token, kind: PositionType, lo: int, hi: int) -> Found | None:
-    negated = is_negated(token)
-    if negated and token.lemma_.lower() in lexicon()["negated_acceptance_verbs"]:
-        kind = "reject"
-    elif negated:
-        return None
+def _verb_stance(doc: Doc, st: Statement, token: Token, kind: PositionType, lo: int, hi: int) -> Found | None:
+    # `will not accept X` is a reject; `did not ask for X` stays a demand, flagged negated
+    kind, negated = absorb_negation(token, kind)
     subject = token.head if _misparsed_clause(token) else subject_of(token) or _bare_subject(token)
-    actor = speaker_actor(st)
+    actors = speaker_actors(doc, st)
     passive = any(c.dep_ == "auxpass" for c in token.children)
     agents = agents_of(token)
     if passive and agents:
-        actor = actor_of(agents[0]) or actor
+        actors = actors_of(agents[0]) or actors
     elif subject is not None and not passive and not own_side(subject, st) and not is_document(subject) \
             and subject.lower_ not in ("it", "that", "which") and not speaks_for_document(st):
         # an unnamed subject (`the bloc would not accept`) is the speaker's side as far as we can tell
-        actor = actor_of(subject) or actor
+        actors = actors_of(subject) or actors
     start, end = complement_span(token, lo, hi)
     if kind == "threaten":
         # `her side would quit the talks if ...`: the whole threat, condition included
@@ -153,7 +155,8 @@ def _verb_stance(st: Statement, token: Token, kind: PositionType, lo: int, hi: i
     elif passive and subject is not None and subject.lower_ != "it":
         # `A schedule has been agreed that ...`: the whole clause is what was agreed
         start, end = clause_start(token, lo), clause_end(token, hi)
-    return Found(kind, start, end, actor, "content", target_of(token))
+    targets = targets_of(token) or (addressees_of(token, actors) if kind == "demand" else ())
+    return Found(kind, start, end, actors, "content", targets, anchor=token, negated=negated)
 
 
 def _misparsed_clause(verb: Token) -> bool:
@@ -200,11 +203,11 @@ def _modal_stance(doc: Doc, st: Statement, verb: Token, lo: int, hi: int) -> Fou
     if demand and (verb.dep_ not in ("relcl", "advcl", "acl") or (verb.dep_ == "relcl" and own_subject)):
         if subject is not None and subject.lower_ in FIRST_PERSON:
             return None  # `we must be frank`: self-exhortation, not a demand on anyone
-        target = actor_of(subject) if subject is not None and subject.pos_ == "PROPN" else None
+        targets = actors_of(subject) if subject is not None and subject.pos_ == "PROPN" else ()
         start = clause_start(verb, lo)
         if subject is not None and subject.lemma_.lower() == "community":
             start = vp_start(verb)  # `the international community should back X`: X is the demand
-        return Found("demand", start, clause_end(verb, hi), speaker_actor(st), "content", target)
+        return Found("demand", start, clause_end(verb, hi), speaker_actors(doc, st), "content", targets, anchor=verb)
     if aux_words & set(lex["intend_modals"]) and verb.lemma_.lower() not in NOT_ACTIONS | reporting_lemmas():
         if verb.dep_ in ("relcl", "advcl", "acl") or subject is None or not own_side(subject, st):
             return None
@@ -215,5 +218,5 @@ def _modal_stance(doc: Doc, st: Statement, verb: Token, lo: int, hi: int) -> Fou
         end = clause_end(verb, hi)
         if len(text_of(doc)[start:end].split()) < 3:
             start = clause_start(verb, lo)  # `the process will continue`: keep the subject
-        return Found("intend", start, end, speaker_actor(st), "content")
+        return Found("intend", start, end, speaker_actors(doc, st), "content", anchor=verb)
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.positions.holders import actor_of
+from app.extraction.positions.holders import actors_of
 from app.extraction.positions.index import doc_index
 from app.extraction.positions.spans import clause_end
 from app.extraction.positions.stances import Found, lexicon, verb_phrases
@@ -28,12 +28,12 @@ def presented_documents(doc: Doc) -> list[tuple[Found, tuple[int, int]]]:
         if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             continue  # `the draft proposed by X` refers back to a proposal already counted
         agents = agents_of(token)
-        actor = actor_of(agents[0]) if agents else None
-        if actor is None:
+        actors = actors_of(agents[0]) if agents else ()
+        if not actors:
             continue
         start = noun.left_edge.idx
         end = clause_end(noun, noun.sent.end_char)
-        found.append((Found("propose", start, end, actor, "narrative"), (start, end)))
+        found.append((Found("propose", start, end, actors, "narrative", anchor=token), (start, end)))
     return found
 
 
@@ -59,7 +59,7 @@ def document_proposal(doc: Doc, st: Statement) -> Found | None:
     if not starts_description:
         return None
     end = st.content.end if st.cue is not None and st.cue.start - st.speaker_mention.end < 60 else st.speaker_mention.end
-    return Found("propose", st.speaker_mention.start, end, st.speaker, "cue")
+    return Found("propose", st.speaker_mention.start, end, (st.speaker,), "cue")
 
 
 def document_before(pronoun: Token) -> tuple[int, int] | None:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from app.extraction.candidates import text_of
 from app.extraction.dates import resolve_said_on
+from app.extraction.positions.context import stance_context
 from app.extraction.positions.documents import presented_documents
 from app.extraction.positions.index import doc_index
 from app.extraction.positions.narrative import narrative_stances
@@ -34,7 +35,7 @@ def extract_positions(doc: Doc, statements: Sequence[Statement], published_on: d
         venue = statements[holder].venue if holder is not None else venue_near(
             doc, found.start, found.end, found.actor.name if found.actor else None)
         said_on = statements[holder].said_on if holder is not None else published_on
-        _add(doc, positions, seen, found, venue, said_on, holder)
+        _add(doc, positions, seen, found, venue, said_on, holder, published_on)
     # a cue shared by several statements (the parser's doing) speaks for the first one only
     cue_owner: dict[tuple[int, int], int] = {}
     for index in sorted(range(len(statements)), key=lambda i: statements[i].content.start):
@@ -49,14 +50,14 @@ def extract_positions(doc: Doc, statements: Sequence[Statement], published_on: d
             continue
         owns_cue = st.cue is None or cue_owner[(st.cue.start, st.cue.end)] == index
         for found in statement_stances(doc, st, owns_cue):
-            _add(doc, positions, seen, found, st.venue, st.said_on, index)
+            _add(doc, positions, seen, found, st.venue, st.said_on, index, published_on)
     covered = [(st.content.start, st.content.end) for st in statements]
     covered += [(st.cue.start, st.cue.end) for st in statements if st.cue is not None]
     for found in narrative_stances(doc, statements, covered):
         venue = venue_near(doc, found.start, found.end, found.actor.name if found.actor else None)
         sent = _sentence_of(doc, found.start)
         said_on = resolve_said_on(doc, sent.start_char, sent.end_char, published_on)
-        _add(doc, positions, seen, found, venue, said_on, None)
+        _add(doc, positions, seen, found, venue, said_on, None, published_on)
     return sorted(positions, key=lambda p: p.content.start)
 
 
@@ -88,7 +89,7 @@ class _Stretches:
 
 
 def _add(doc: Doc, positions: list[Position], seen: _Stretches, found: Found,
-         venue: VenueRef | None, said_on: date | None, index: int | None) -> None:
+         venue: VenueRef | None, said_on: date | None, index: int | None, published_on: date | None) -> None:
     text = seen.text
     start, end = trim_span(text, found.start, found.end)
     if text[start:end].lower() in ("that", "this", "it", "them", "these", "those", "so"):
@@ -96,10 +97,12 @@ def _add(doc: Doc, positions: list[Position], seen: _Stretches, found: Found,
     if end - start < 3 or seen.clashes((start, end)):
         return  # one position per stretch of text: a cue and its content may both point at it
     seen.add((start, end))
+    context = stance_context(found, published_on)
     positions.append(Position(
-        type=found.type, actor=found.actor, content=Span(start, end, text[start:end]),
-        target=found.target, venue=venue, said_on=said_on, confidence=CONFIDENCE[found.source],
-        statement_index=index))
+        type=found.type, actors=found.actors, content=Span(start, end, text[start:end]),
+        targets=found.targets, venue=venue, said_on=said_on, confidence=CONFIDENCE[found.source],
+        statement_index=index, negated=context.negated, hypothetical=context.hypothetical,
+        future=context.future, historical=context.historical, certainty=context.certainty))
 
 
 def _spans_cross(st: Statement, start: int, end: int) -> bool:

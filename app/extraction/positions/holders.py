@@ -35,6 +35,31 @@ def speaker_actor(st: Statement) -> ActorRef | None:
     return None  # an unresolved `he` names nobody
 
 
+def speaker_actors(doc: Doc, st: Statement) -> tuple[ActorRef, ...]:
+    """The statement's speakers, one per party its mention coordinates: `The US and France
+    accused Russia` yields (US, France), the resolved speaker standing for the member it
+    names; a single speaker yields itself, an unresolved `he` nothing."""
+    speaker = speaker_actor(st)
+    if speaker is None or st.speaker_mention is None:
+        return () if speaker is None else (speaker,)
+    mention = doc.char_span(st.speaker_mention.start, st.speaker_mention.end, alignment_mode="expand")
+    members = actors_of(mention.root) if mention is not None and len(mention) > 1 else ()
+    if len(members) < 2:
+        return (speaker,)
+    if " and " in speaker.name:
+        return members  # the speaker is already the joint party; its members say who
+    # the speaker's canonical name (`United States` for `the US`) stands for the member it
+    # names, else for the coordination's head, the member speaker resolution looked at
+    named = next((i for i, member in enumerate(members) if _same_party(member.name, speaker.name)), 0)
+    return tuple(speaker if i == named else member for i, member in enumerate(members))
+
+
+def _same_party(mention_name: str, name: str) -> bool:
+    """`Lavrov` and `Sergei Lavrov`, `France` and `France`: the mention's last word is in the name."""
+    words = mention_name.lower().split()
+    return bool(words) and words[-1] in name.lower().split()
+
+
 def own_side(subject: Token, st: Statement) -> bool:
     """`we`, `he` (the speaker in reported speech), `our delegation`, `his government`,
     `the northern side`, or an organisation named in the speaker's title: True for `we` in
@@ -81,48 +106,66 @@ def _speaker_titles(doc: Doc, st: Statement) -> str:
     return " ".join(names)
 
 
-def actor_of(token: Token, statements: Sequence[Statement] = ()) -> ActorRef | None:
-    """A named holder: a proper noun, a state, `the opposition`, `Varania and Ostland`,
-    `the two ministers` (the pair named last). In `Varania and Ostland rejected the map.`,
-    `Varania` yields ActorRef("Varania and Ostland", kind, "group"); a bare pronoun with no
-    earlier speaker yields None."""
+def actors_of(token: Token, statements: Sequence[Statement] = ()) -> tuple[ActorRef, ...]:
+    """Named holders, one per party: a proper noun, a state, `the opposition`, each member of
+    `Varania and Ostland`, `the two ministers` (the pair named last). In `Varania and Ostland
+    rejected the map.`, `Varania` yields (Varania, Ostland); a bare pronoun with no earlier
+    speaker yields ()."""
     lex = lexicon()
     if token.pos_ in ("PRON", "DET") and token.lower_ in THIRD_PERSON | FIRST_PERSON | {"it", "they", "which", "who", "that", "this"}:
-        before = [s for s in statements if s.content.start < token.idx and s.speaker is not None]
-        if token.lower_ in THIRD_PERSON and before:
-            return before[-1].speaker
-        if token.lower_ == "it" and before and speaks_for_document(before[-1]) \
-                and token.idx - before[-1].content.end < 400:
-            return before[-1].speaker  # `The draft deplores the raids ... It calls for a truce`
-        return None
+        before = [(s, s.speaker) for s in statements if s.content.start < token.idx and s.speaker is not None]
+        if not before:
+            return ()
+        last, speaker = before[-1]
+        if token.lower_ in THIRD_PERSON:
+            return (speaker,)
+        if token.lower_ == "it" and speaks_for_document(last) and token.idx - last.content.end < 400:
+            return (speaker,)  # `The draft deplores the raids ... It calls for a truce`
+        return ()
     if _both(token):
         pair = _pair_before(token)
-        if pair is not None:
+        if pair:
             return pair
+    index = doc_index(token.doc)
+    whole = index.entity_of(token.i)
+    if whole is not None and whole.label_ in ENTITY_KINDS and any(
+            c.dep_ == "conj" and index.entity_of(c.i) == whole for c in token.children):
+        # `Bosnia and Herzegovina`: one named party whose name holds an `and`
+        return (ActorRef(name=_strip_det(whole.text), kind=ENTITY_KINDS[whole.label_], method="name"),)
     members = [token]
     for member in members:  # `Varania and Ostland`, `Arden, Belmar and Corvin`: follow the conj chain only
         members.extend(c for c in member.children if c.dep_ == "conj" and not _after_dash(c))
-    names = []
-    for member in members:
-        if member.pos_ == "PROPN" or member.ent_type_ in ENTITY_KINDS or member.lemma_.lower() in lex["actor_group_nouns"] \
-                or member.lower_ in lex["actor_group_nouns"] \
-                or (member.text[:1].isupper() and member.i != member.sent.start and member.pos_ == "NOUN") \
-                or (member.text.isupper() and len(member.text) >= 2):
-            names.append(_noun_phrase(member))
-    if not names:
-        return None
-    name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return ActorRef(name=name, kind=ENTITY_KINDS.get(token.ent_type_, "group" if len(names) > 1 else "organisation"),
-                    method="group" if len(names) > 1 else "name")
+    named = [m for m in members if m.pos_ == "PROPN" or m.ent_type_ in ENTITY_KINDS
+             or m.lemma_.lower() in lex["actor_group_nouns"] or m.lower_ in lex["actor_group_nouns"]
+             or (m.text[:1].isupper() and m.i != m.sent.start and m.pos_ == "NOUN")
+             or (m.text.isupper() and len(m.text) >= 2)]
+    return tuple(ActorRef(name=_noun_phrase(m), kind=ENTITY_KINDS.get(m.ent_type_, "organisation"), method="name")
+                 for m in named)
 
 
-def target_of(verb: Token) -> ActorRef | None:
-    """Whom a charge is laid against: `accused Ostland of stalling` yields Ostland; a verb with
-    no charge yields None."""
+def targets_of(verb: Token) -> tuple[ActorRef, ...]:
+    """Whom a charge is laid against: `accused Ostland and Arden of stalling` yields (Ostland,
+    Arden); a verb with no charge yields ()."""
     if charge_of(verb) is None:
-        return None
+        return ()
     accused = next(c for c in verb.children if c.dep_ == "dobj")
-    return actor_of(accused)
+    return actors_of(accused)
+
+
+def addressees_of(verb: Token, holders: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """Whom a demand is made of, when its clause names a party as the one to act:
+    `demanded that Turkey and Iran withdraw` yields (Turkey, Iran); `insisted that the talks
+    resume` names no party and yields ()."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.idx > verb.idx:
+            subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None or subject.pos_ == "PRON":
+                return ()  # `that they leave`: a pronoun could be anyone, the holder included
+            parties = actors_of(subject)
+            if {p.name for p in parties} & {h.name for h in holders}:
+                return ()
+            return parties
+    return ()
 
 
 def _both(token: Token) -> bool:
@@ -156,8 +199,9 @@ def _noun_phrase(token: Token) -> str:
     return _strip_det(" ".join(words))
 
 
-def _pair_before(token: Token) -> ActorRef | None:
-    """`the two ministers` / `the two sides`: the last coordinated pair named before."""
+def _pair_before(token: Token) -> tuple[ActorRef, ...]:
+    """`the two ministers` / `the two sides`: the last coordinated pair named before, as its two
+    people, or as one party when a shared head joins them (`North and South Varania`)."""
     doc = token.doc
     if token.lemma_.lower() in PAIR_PERSON_NOUNS:
         # `the two ministers`: the two people the nearest earlier sentence names
@@ -165,7 +209,7 @@ def _pair_before(token: Token) -> ActorRef | None:
         for sent in reversed(sents):
             people = [e for e in sent.ents if e.label_ == "PERSON" and e.start < sent.root.i]
             if len(people) == 2:
-                return ActorRef(f"{people[0].text} and {people[1].text}", "group", "group")
+                return tuple(ActorRef(p.text, "person", "name") for p in people)
     for sent_start in range(token.sent.start - 1, max(-1, token.sent.start - 200), -1):
         candidate = doc[sent_start]
         if candidate.dep_ in SUBJECT_DEPS and candidate.i < token.i:
@@ -175,11 +219,11 @@ def _pair_before(token: Token) -> ActorRef | None:
             if conj:
                 people = _people_within(doc, candidate.left_edge.i, candidate.right_edge.i + 1)
                 if len(people) == 2:
-                    return ActorRef(f"{people[0].text} and {people[1].text}", "group", "group")
+                    return tuple(ActorRef(p.text, "person", "name") for p in people)
                 sub = list(candidate.subtree)
                 text = text_of(doc)[sub[0].idx:sub[-1].idx + len(sub[-1])]
-                return ActorRef(_strip_det(text), "group", "group")
-    return None
+                return (ActorRef(_strip_det(text), "group", "group"),)
+    return ()
 
 
 def _people_within(doc: Doc, start: int, end: int) -> list[SpacySpan]:

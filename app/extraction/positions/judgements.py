@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from app.extraction.candidates import text_of
-from app.extraction.positions.holders import actor_of, own_side, speaker_actor
+from app.extraction.positions.holders import actors_of, own_side, speaker_actors
 from app.extraction.positions.spans import clause_end, clause_start, vp_start
 from app.extraction.positions.stances import FIRST_PERSON, THIRD_PERSON, Found, lexicon
 from app.extraction.positions.syntax import clause_root, is_negated, subject_of
@@ -30,13 +30,14 @@ def judgement_stance(doc: Doc, st: Statement, token: Token, lo: int, hi: int) ->
         if phrase.split()[-1] == token.lower_ and phrase in here and not _about_oneself(clause, phrase):
             rejected = _rejected_thing(clause)
             start, end = rejected or (clause_start(clause, lo), clause_end(clause, hi))
-            return Found("reject", max(lo, start), end, _holder(clause, st, lo), "judgement")
+            return Found("reject", max(lo, start), end, _holder(doc, clause, st, lo), "judgement", anchor=clause)
     for phrase in lex["criticize_adjectives"]:
         if phrase.split()[-1] == token.lower_ and phrase in here:
             subject = subject_of(clause, clausal=True)
             if subject is not None:
                 sub = list(subject.subtree)
-                return Found("criticize", max(lo, sub[0].idx), sub[-1].idx + len(sub[-1]), speaker_actor(st), "judgement")
+                return Found("criticize", max(lo, sub[0].idx), sub[-1].idx + len(sub[-1]), speaker_actors(doc, st),
+                             "judgement", anchor=clause)
     subject = subject_of(clause)
     self_praise = subject is not None and (subject.lower_ in FIRST_PERSON or any(
         c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children))
@@ -47,19 +48,22 @@ def judgement_stance(doc: Doc, st: Statement, token: Token, lo: int, hi: int) ->
     for phrase in lex["support_adjectives"]:
         words = phrase.split()
         if token.lower_ in words and phrase in window and not is_negated(clause) and not self_praise:
-            return Found("support", clause_start(clause, lo), clause_end(clause, hi), _holder(clause, st, lo), "judgement")
+            return Found("support", clause_start(clause, lo), clause_end(clause, hi), _holder(doc, clause, st, lo),
+                         "judgement", anchor=clause)
     if token.lower_ in lex["intend_nouns"] and token.pos_ == "NOUN":
         owner = [c for c in token.children if c.dep_ == "poss" and c.lower_ in ("our", "my")]
         comp = [c for c in token.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"]
         if owner and comp:
-            return Found("intend", vp_start(comp[0]), clause_end(comp[0], hi), speaker_actor(st), "content")
+            return Found("intend", vp_start(comp[0]), clause_end(comp[0], hi), speaker_actors(doc, st), "content",
+                         anchor=clause)
     if token.pos_ in ("ADJ", "VERB") and token.lower_ in lex["intend_adjectives"]:
         # `ready to work on X`, `committed to opening X`
         comp = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"] + [
             g for p in token.children if p.dep_ == "prep" and p.lower_ == "to"
             for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
         if comp and subject is not None and own_side(subject, st):
-            return Found("intend", vp_start(comp[0]), clause_end(comp[0], hi), speaker_actor(st), "content")
+            return Found("intend", vp_start(comp[0]), clause_end(comp[0], hi), speaker_actors(doc, st), "content",
+                         anchor=clause, negated=is_negated(clause))  # `we are not ready to sign`
     if token.lower_ in ("important", "necessary", "essential", "vital", "imperative", "urgent"):
         follow = text[token.idx:min(hi, token.idx + 40)]
         match = re.search(r"\bis\s+(to\s+\w)", follow)
@@ -67,7 +71,8 @@ def judgement_stance(doc: Doc, st: Statement, token: Token, lo: int, hi: int) ->
             start = token.idx + match.start(1)
             end_token = doc.char_span(start, start + 2, alignment_mode="expand")
             if end_token is not None:
-                return Found("demand", start, clause_end(end_token.root.head, hi), speaker_actor(st), "content")
+                return Found("demand", start, clause_end(end_token.root.head, hi), speaker_actors(doc, st), "content",
+                             anchor=clause)
     return None
 
 
@@ -79,10 +84,10 @@ def _about_oneself(clause: Token, phrase: str) -> bool:
     return subject is not None and subject.lower_ in FIRST_PERSON | THIRD_PERSON
 
 
-def _holder(clause: Token, st: Statement, lo: int) -> ActorRef | None:
+def _holder(doc: Doc, clause: Token, st: Statement, lo: int) -> tuple[ActorRef, ...]:
     """Who holds a judgement: the speaker, unless the clause is what a named third party inside
     the content holds (`she was pleased because X made plain that the new border is unacceptable`)."""
-    speaker = speaker_actor(st)
+    speaker = speaker_actors(doc, st)
     own = subject_of(clause)
     if clause.dep_ not in ("ccomp", "advcl") or (own is not None and own_side(own, st)):
         return speaker  # `what she called a hopeless stance`: she judges
@@ -94,7 +99,7 @@ def _holder(clause: Token, st: Statement, lo: int) -> ActorRef | None:
     subject = subject_of(governor)
     if subject is None or subject.pos_ == "PRON" or own_side(subject, st):
         return speaker
-    return actor_of(subject) or speaker
+    return actors_of(subject) or speaker
 
 
 def _rejected_thing(clause: Token) -> tuple[int, int] | None:

@@ -8,18 +8,19 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Token
 
 from app.extraction.positions.documents import document_before
-from app.extraction.positions.holders import actor_of, target_of
+from app.extraction.positions.holders import actors_of, addressees_of, targets_of
 from app.extraction.positions.index import doc_index
 from app.extraction.positions.spans import clause_end, complement_span
 from app.extraction.positions.stances import (
     Found,
+    absorb_negation,
     blocked_stance,
     endorsed_party,
     has_threat,
     lexicon,
     stance_type,
 )
-from app.extraction.positions.syntax import agents_of, in_condition, is_negated, subject_of
+from app.extraction.positions.syntax import agents_of, in_condition, subject_of
 from app.extraction.types import PositionType, Statement
 
 
@@ -41,9 +42,11 @@ def narrative_stances(doc: Doc, statements: Sequence[Statement], covered: list[t
         kind = endorsed_party(token, kind)
         if token.lemma_.lower() == "warn" and not has_threat(doc, token.idx, token.sent.end_char, conditional=True):
             continue  # `warned of a famine` is a forecast; `warned of consequences if ...` a threat
-        if is_negated(token) or blocked_stance(token):
+        if blocked_stance(token):
             continue
-        found = _narrative_stance(doc, token, kind, statements)
+        # `Ostland will not accept the map` is a reject; `did not demand X` a demand flagged negated
+        kind, negated = absorb_negation(token, kind)
+        found = _narrative_stance(doc, token, kind, negated, statements)
         if found is not None:
             yield found
 
@@ -67,7 +70,8 @@ class _Covered:
         return i >= 0 and char < self.ends[i]
 
 
-def _narrative_stance(doc: Doc, token: Token, kind: PositionType, statements: Sequence[Statement]) -> Found | None:
+def _narrative_stance(doc: Doc, token: Token, kind: PositionType, negated: bool,
+                      statements: Sequence[Statement]) -> Found | None:
     sent_end = token.sent.end_char
     agent = [c for c in token.children if c.dep_ == "agent"]
     if token.dep_ == "acl" or (agent and token.tag_ == "VBN"):
@@ -75,25 +79,25 @@ def _narrative_stance(doc: Doc, token: Token, kind: PositionType, statements: Se
         holders = agents_of(token)
         if not holders:
             return None
-        actor = actor_of(holders[0], statements)
+        actors = actors_of(holders[0], statements)
         if token.dep_ == "acl":
             noun = token.head
             if kind == "propose":
                 return None  # presented drafts are read by presented_documents
             sub = list(noun.subtree)
-            return Found(kind, sub[0].idx, clause_end(noun, sent_end), actor, "narrative")
+            return Found(kind, sub[0].idx, clause_end(noun, sent_end), actors, "narrative", anchor=token, negated=negated)
         subject = subject_of(token)
         if subject is None:
             return None
         sub = list(subject.subtree)
-        return Found(kind, sub[0].idx, sub[-1].idx + len(sub[-1]), actor, "narrative")
+        return Found(kind, sub[0].idx, sub[-1].idx + len(sub[-1]), actors, "narrative", anchor=token, negated=negated)
     holder = subject_of(token)
     if holder is None and token.dep_ == "xcomp":
         holder = subject_of(token.head)  # `Ostland seems to insist`
     if holder is None:
         return None
-    actor = actor_of(holder, statements)
-    if actor is None:
+    actors = actors_of(holder, statements)
+    if not actors:
         return None
     start, end = complement_span(token, token.sent.start_char, sent_end)
     if kind == "threaten":
@@ -105,4 +109,5 @@ def _narrative_stance(doc: Doc, token: Token, kind: PositionType, statements: Se
                 start, end = antecedent
     if end - start < 3:
         return None
-    return Found(kind, start, end, actor, "narrative", target_of(token))
+    targets = targets_of(token) or (addressees_of(token, actors) if kind == "demand" else ())
+    return Found(kind, start, end, actors, "narrative", targets, anchor=token, negated=negated)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from app.extraction.candidates import text_of
 from app.extraction.lexicons import data_json
-from app.extraction.types import ActorKind, ActorRef, PositionType, Statement
+from app.extraction.types import ActorKind, ActorRef, Position, PositionType, Statement
 
 FIRST_PERSON = {"i", "we", "us", "me"}
 THIRD_PERSON = {"he", "she", "him", "her"}
@@ -27,15 +27,25 @@ CONFIDENCE = {"cue": 0.8, "content": 0.65, "judgement": 0.55, "narrative": 0.6}
 
 @dataclass(frozen=True)
 class Found:
-    """A stance a reader found: its type, char offsets before trimming, holder, and the
-    `source` (a key of CONFIDENCE) that says how it was read."""
+    """A stance a reader found: its type, char offsets before trimming, holders (one per
+    party), the `source` (a key of CONFIDENCE) that says how it was read, and whom it
+    addresses. `anchor` is the word that carries the stance, whose frame (`seems to`,
+    `will`, `had ... in 2015`) context.py reads; `negated` says the reader found that word
+    negated and could not turn the negation into the type (`did not demand`)."""
 
     type: PositionType
     start: int
     end: int
-    actor: ActorRef | None
+    actors: tuple[ActorRef, ...]
     source: str
-    target: ActorRef | None = None
+    targets: tuple[ActorRef, ...] = ()
+    anchor: Token | None = None
+    negated: bool = False
+
+    @property
+    def actor(self) -> ActorRef | None:
+        """The holders as one party, as Position.actor gives them."""
+        return Position.joint(self.actors)
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +104,19 @@ def endorsed_party(token: Token, kind: PositionType) -> PositionType:
         if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_ in ENTITY_KINDS):
             return "support"
     return kind
+
+
+def absorb_negation(token: Token, kind: PositionType) -> tuple[PositionType, bool]:
+    """The type a possibly negated stance verb takes, and whether the negation is left over:
+    `will not accept the plan` -> ("reject", False), the type absorbs it; `did not demand a
+    truce` -> ("demand", True); `rejected the plan` -> ("reject", False)."""
+    # `never will accept`: the parser may hang the negation on the auxiliary
+    auxes = [c for c in token.children if c.dep_ == "aux"]
+    if not any(c.dep_ == "neg" for t in [token, *auxes] for c in t.children):
+        return kind, False
+    if token.lemma_.lower() in lexicon()["negated_acceptance_verbs"]:
+        return "reject", False
+    return kind, True
 
 
 def blocked_stance(token: Token) -> bool:

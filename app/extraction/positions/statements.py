@@ -10,9 +10,9 @@ from spacy.tokens import Doc, Token
 from app.extraction.candidates import cue_token
 from app.extraction.positions.content import content_stances
 from app.extraction.positions.documents import document_proposal
-from app.extraction.positions.holders import actor_of, speaker_actor, target_of
+from app.extraction.positions.holders import actors_of, addressees_of, speaker_actors, targets_of
 from app.extraction.positions.spans import charge_of, clause_end, complement_span, vp_start
-from app.extraction.positions.stances import Found, endorsed_party, has_threat, lexicon, stance_type
+from app.extraction.positions.stances import Found, absorb_negation, endorsed_party, has_threat, lexicon, stance_type
 from app.extraction.positions.syntax import SUBJECT_DEPS, is_negated
 from app.extraction.types import ActorRef, PositionType, Statement
 
@@ -35,17 +35,22 @@ def _cue_position(doc: Doc, st: Statement, cue: Token) -> Found | None:
     """The stance the reporting verb itself names: `urged the council to stay calm` ->
     demand `stay calm`; `expressed outrage at the raids` -> criticize `the raids`."""
     lex = lexicon()
-    if is_negated(cue):
-        return None
     kind = stance_type(cue, lex["cue_verbs"])
+    if is_negated(cue) and (kind is None or cue.lemma_.lower() in ("warn", "caution")):
+        return None  # `did not say`, `did not warn`: no stance to qualify
     kind = endorsed_party(cue, kind) if kind is not None else None
+    negated = False
+    if kind is not None:
+        # `did not accept the offer` is a reject; `did not demand X` a demand flagged negated
+        kind, negated = absorb_negation(cue, kind)
     start, end = st.content.start, st.content.end
-    target: ActorRef | None = None
+    actors = speaker_actors(doc, st)
+    targets: tuple[ActorRef, ...] = ()
     if cue.lemma_.lower() in ("warn", "caution"):
         # `warned that her side would quit the talks if ...`: only a conditional is a threat
         if not has_threat(doc, start, end, conditional=True):
             return None
-        return Found("threaten", start, end, speaker_actor(st), "cue")
+        return Found("threaten", start, end, actors, "cue", anchor=cue)
     if kind is None:
         noun = _cue_object(cue, st)
         if noun is None:
@@ -58,7 +63,7 @@ def _cue_position(doc: Doc, st: Statement, cue: Token) -> Found | None:
                 addressee = [c for c in cue.children if c.dep_ in ("dobj", "dative")] or [
                     c for c in child.children if c.dep_ in SUBJECT_DEPS]
                 if addressee and addressee[0].idx >= st.content.start:
-                    target = actor_of(addressee[0])
+                    targets = actors_of(addressee[0])
                     start, end = vp_start(child), min(end, clause_end(child, end))
                 break
     if kind == "propose" and cue.lemma_.lower() == "raise" and "possib" not in st.content.text.lower():
@@ -70,8 +75,10 @@ def _cue_position(doc: Doc, st: Statement, cue: Token) -> Found | None:
             end = own_end
     charge = charge_of(cue)
     if charge is not None and st.content.start <= charge.idx < st.content.end:
-        start, target = charge.left_edge.idx, target or target_of(cue)
-    return Found(kind, start, end, speaker_actor(st), "cue", target)
+        start, targets = charge.left_edge.idx, targets or targets_of(cue)
+    if kind == "demand" and not targets:
+        targets = addressees_of(cue, actors)  # `demanded that Turkey and Iran withdraw`
+    return Found(kind, start, end, actors, "cue", targets, anchor=cue, negated=negated)
 
 
 def _cue_object(cue: Token, st: Statement) -> tuple[PositionType, tuple[int, int]] | None:
