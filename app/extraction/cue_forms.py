@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from app.extraction.candidates import (
     Candidate,
@@ -48,8 +48,10 @@ def find_noun_cues(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Itera
             if clause is None and lemma in _ASKING_NOUNS:
                 asked = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == token.i + 1), None)
                 clause = next((c for c in asked.children if c.dep_ == "pobj"), None) if asked is not None else None
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        if clause is None or owner is None or owner.pos_ == "PRON" and owner.lower_ in ("its",):
+        if clause is None:
+            clause = _predicated_clause(token)
+        mention = _noun_owner(token)
+        if clause is None or mention is None:
             continue
         start, end = trim_tokens(doc, *subtree_range(clause))
         if end - start < 2:
@@ -57,8 +59,41 @@ def find_noun_cues(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Itera
         c_start, c_end = clip_to_paragraph(text, token.idx, *char_span(doc, start, end))
         candidate = Candidate("indirect", c_start, c_end, (token.idx, token.idx + len(token.text)), None, 0.6,
                               frame="noun")
-        candidate.mention = (owner.left_edge.i, owner.i + 1)
+        candidate.mention = mention
         yield candidate
+
+
+# Verbs whose subject voices the speech noun they take as object (`made the claim that`).
+_VOICING_VERBS = {"make", "repeat", "reiterate", "restate", "voice", "renew", "advance", "put", "press", "raise",
+                  "deliver", "float", "air", "level", "stand"}
+
+
+def _noun_owner(noun: Token) -> tuple[int, int] | None:
+    """Token range of who a speech noun belongs to: its possessor (`Russia's demand`), a
+    `by` phrase (`the claim by Ruiz that`), or the subject of a voicing verb (`Ruiz made
+    the claim that`); None for an ownerless `the claim that` or an `its` nothing resolves."""
+    from app.extraction.mentions import mention_for  # mentions imports cues; import late
+
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return None if owner.lower_ == "its" else (owner.left_edge.i, owner.i + 1)
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if agent is not None:
+        return agent.left_edge.i, agent.right_edge.i + 1
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _VOICING_VERBS:
+        return mention_for(noun.doc, noun.head)
+    return None
+
+
+def _predicated_clause(noun: Token) -> Token | None:
+    """`His argument was that tariffs protect jobs`: the clause a copula says the speech
+    noun (its subject) holds."""
+    be = noun.head
+    if noun.dep_ != "nsubj" or be.lemma_ != "be":
+        return None
+    return next((c for c in be.children if c.dep_ in ("ccomp", "attr") and c.i > be.i
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
 
 
 def find_colon_attributions(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterator[Candidate]:

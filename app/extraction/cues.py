@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from app.extraction.candidates import is_quote_token, subtree_range, trim_tokens
-from app.extraction.lexicons import Cue, reporting_cues
+from app.extraction.candidates import is_quote_token, sentence_of, subtree_range, trim_tokens
+from app.extraction.lexicons import Cue, reporting_cues, word_set
 
 # Particles that turn a verb into another cue (`call for`, `point out`).
 _PARTICLES = {"for", "on", "out", "to", "of", "against"}
@@ -46,8 +46,20 @@ def cue_of(token: Token) -> tuple[Cue, Token | None] | None:
             cue = cues.get((lemma, child.lower_))
             if cue is not None:
                 return cue, child
+        marker = _for_to_marker(token, child)
+        if marker is not None and (lemma, "for") in cues:
+            return cues[(lemma, "for")], marker
     cue = cues.get((lemma, None))
     return (cue, None) if cue is not None else None
+
+
+def _for_to_marker(verb: Token, child: Token) -> Token | None:
+    """`called for the rebels to disarm`: the parser reads `for X to Y` as a clause that
+    `for` marks, hung on the verb; that `for` is the cue's particle."""
+    if child.dep_ != "advcl" or child.i < verb.i:
+        return None
+    mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+    return mark if mark is not None and mark.i == verb.i + 1 else None
 
 
 def is_hedged_or_hypothetical(verb: Token) -> bool:
@@ -119,6 +131,16 @@ def _cut_final_aside(doc, start: int, end: int) -> int:
     return end
 
 
+def _through_colon(doc, end: int) -> int:
+    """`noted that three things were happening: prices rose, wages fell and ...`: a reported
+    clause ending in a colon goes on with what the colon introduces, to its sentence end
+    (the paragraph bounds it later)."""
+    colon = next((i for i in (end - 1, end) if 0 <= i < len(doc) - 1 and doc[i].text == ":"), None)
+    if colon is None or "\n" in doc[colon].whitespace_ or doc[colon + 1].is_space or is_quote_token(doc[colon + 1]):
+        return end  # a quotation or a new paragraph after the colon is a statement of its own
+    return max(end, sentence_of(doc[colon + 1])[1])
+
+
 def _np_end(obj: Token) -> int:
     """End of a noun-phrase content before a comma-led relative clause, appositive or dash
     aside (`the plan, which critics call ...`, `the Nordic Council, the body that ...`)."""
@@ -149,6 +171,10 @@ def _continues_demand(child: Token) -> bool:
 def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int, float] | None:
     """Token range of what `verb` reports and a confidence, or None."""
     doc = verb.doc
+    if particle is not None and particle.dep_ == "mark":
+        # `called for the rebels to disarm`: the `for ... to` clause after the mark.
+        start, end = trim_tokens(doc, particle.i + 1, particle.head.right_edge.i + 1)
+        return (start, end, 0.8) if end - start >= 2 else None
     children = list(verb.children)
     clauses = [c for c in children if c.dep_ == "ccomp"]
     if clauses:
@@ -178,6 +204,7 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             if joined_by in ("but", "and") and verbless or joined_by == "but" and clause_like:
                 end = max(end, child.right_edge.i + 1)
         end = _cut_final_aside(doc, start, end)
+        end = _through_colon(doc, end)
         start, end = trim_tokens(doc, start, end)
         return (start, end, 0.85) if end - start >= 2 else None
     if "pred" in cue.flags:
@@ -198,7 +225,9 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             # `told a meeting of leaders that few people understood ...`: a complement clause
             # misparsed as a relative clause (a relative `that` is a pronoun, not a mark).
             if token.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) \
-                    and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+                    and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children) \
+                    and token.head.lemma_.lower() not in word_set("speech_nouns.txt"):
+                # (`rejected the claim by Ruiz that X`: X is Ruiz's claim, see cue_forms.)
                 start, end = trim_tokens(doc, *subtree_range(token))
                 return (start, end, 0.75) if end - start >= 2 else None
     if cue.lemma in CLAUSE_ONLY:

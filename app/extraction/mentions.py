@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from app.extraction.candidates import sentence_of
 from app.extraction.lexicons import state_aliases, word_set
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -59,7 +60,7 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
                 if subject.lower_ in ("who", "which") and subject.i >= end:
                     end = subject.i + 1  # `Ana Ruiz, who said ...`: the name and the pronoun tied to the verb
                 return start, end
-            return noun_phrase(subject, verb)
+            return _with_fronted_name(*noun_phrase(subject, verb), verb)
         agents = [c for c in current.children if c.dep_ == "agent"]
         if agents:
             pobj = next((c for c in agents[0].children if c.dep_ == "pobj"), None)
@@ -71,6 +72,22 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
             return adjacent_subject(verb)
         current = current.head
     return adjacent_subject(verb)
+
+
+def _with_fronted_name(start: int, end: int, verb: Token) -> tuple[int, int]:
+    """`Per Halvorsen, the trade minister, said`: the parser may lose a name that opens the
+    sentence before an appositive role (here it reads `Per` as a preposition) and make the
+    role the subject; the mention then starts at the name."""
+    doc = verb.doc
+    if start < 2 or doc[start - 1].text != "," or end + 1 != verb.i or doc[end].text != "," \
+            or not is_title_word(doc[end - 1]):
+        return start, end
+    sentence_start = sentence_of(verb)[0]
+    name = doc[sentence_start : start - 1]
+    if not 1 <= len(name) <= 4 or name[-1].pos_ != "PROPN" or not all(t.is_title for t in name) \
+            or any(is_title_word(t) for t in name):
+        return start, end
+    return sentence_start, end
 
 
 def adjacent_subject(verb: Token) -> tuple[int, int] | None:
@@ -136,6 +153,10 @@ def name_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     current: list[Token] = []
     for token in doc[start:end]:
         particle = token.lower_ in ("de", "al", "el", "van", "von", "bin", "la", "du", "da")
+        if token.i == start and token.is_title and token.pos_ in ("ADP", "ADV", "X", "INTJ") \
+                and token.i + 1 < end and doc[token.i + 1].pos_ == "PROPN" and not is_title_word(token):
+            current.append(token)  # `Per Halvorsen`: a mention never opens with a preposition
+            continue
         hyphen_name = token.text[:3].lower() in ("al-", "el-") and token.text[3:4].isupper()
         if (token.pos_ == "PROPN" or hyphen_name or (particle and current)) and not is_title_word(token):
             current.append(token)

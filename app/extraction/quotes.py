@@ -184,6 +184,8 @@ def _cue_in(
     with the subject `We`; the name right before the verb is then the speaker."""
     ordered = reversed(tokens) if nearest_last else iter(tokens)
     for token in ordered:
+        if not nearest_last and _opens_next_clause(token):
+            break  # `X warned that “...” According to Y, ...`: Y speaks the next clause
         if token.lower_ == "according" or cue_of(token) is not None:
             mention = mention_for(token.doc, token)
             if mention is None:
@@ -194,6 +196,12 @@ def _cue_in(
                     continue
             return token, mention
     return None
+
+
+def _opens_next_clause(token: Token) -> bool:
+    """An `According to Y,` after a quotation that hangs on a later verb introduces the
+    clause that follows it, not the quotation before it."""
+    return token.lower_ == "according" and token.head.i > token.right_edge.i
 
 
 def _in_regions(char: int, regions: list[tuple[int, int]]) -> bool:

@@ -148,6 +148,31 @@ def _as_clause_content(verb: Token) -> tuple[int, int] | None:
     return (start, end) if end - start >= 3 else None
 
 
+def _block_after_colon(verb: Token) -> tuple[int, int] | None:
+    """`The senator added:` closing a paragraph, then an unquoted paragraph: the paragraph
+    is what was added (a block quotation set without marks). Character offsets."""
+    doc = verb.doc
+    text = text_of(doc)
+    after = verb.i + 1
+    while after < len(doc) and doc[after].head == verb and doc[after].dep_ in _ATTRIBUTION_MODIFIERS:
+        after = doc[after].right_edge.i + 1  # `added in a statement:`
+    if after >= len(doc) or doc[after].text != ":" or after + 1 >= len(doc):
+        return None
+    gap = text[doc[after].idx + 1 : doc[after + 1].idx]
+    if "\n" not in gap and not doc[after + 1].is_space:
+        return None
+    start = doc[after].idx + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text) or text[start] in "\"'“”‘’«„":
+        return None  # a quotation: the quotes stage attributes it
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?"):
+        end -= 1
+    return (start, end) if len(text[start:end].split()) >= 3 else None
+
+
 def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterator[Candidate]:
     """Reported-speech candidates, in text order.
 
@@ -184,6 +209,9 @@ def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterat
             trailing = _trailing_content(token) or _as_clause_content(token)
             content = (*trailing, 0.75) if trailing else None
         if content is None:
+            block = _block_after_colon(token)
+            if block is not None:
+                yield Candidate("indirect", *block, (token.idx, token.idx + len(token.text)), token.i, 0.7)
             continue
         start, end, confidence = content
         c_start, c_end = clip_to_paragraph(text, token.idx, *char_span(doc, start, end))

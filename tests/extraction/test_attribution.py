@@ -408,3 +408,116 @@ def test_relative_who_mention_keeps_name_and_pronoun(extractor):
     s = _one(extractor, text)
     assert s.speaker_mention.text == "Abel Rask, who"
     assert s.speaker.name == "Abel Rask"
+
+
+# Speaker resolution details ---------------------------------------------------
+
+def test_name_before_appositive_role_is_the_speaker(extractor):
+    # The parser reads `Per` as a preposition and makes the role the subject.
+    s = _one(extractor, "Per Halvorsen, the trade minister, said the tariffs would be lifted in May.")
+    assert s.speaker_mention.text == "Per Halvorsen, the trade minister"
+    assert s.speaker.name == "Per Halvorsen"
+    assert s.speaker.method == "name"
+    assert s.speaker.matched == "Per Halvorsen"
+
+
+def test_fronted_place_is_not_taken_for_a_name(extractor):
+    s = _one(extractor, "In Oslo, the trade minister said the tariffs would be lifted.")
+    assert s.speaker_mention.text == "the trade minister"
+
+
+def test_quote_before_according_to_keeps_its_own_speaker(extractor):
+    text = ('The talks resumed on Monday. Ola Brekke warned that "the ceasefire cannot hold much longer." '
+            "According to Kari Lunde, the mediator, both sides will meet again on Friday.")
+    direct, indirect = _statements(extractor, text)
+    assert direct.kind == "direct" and direct.speaker.name == "Ola Brekke"
+    assert indirect.content.text == "both sides will meet again on Friday"
+    assert indirect.speaker.name == "Kari Lunde"
+
+
+def test_trailing_according_to_still_attributes_the_quote(extractor):
+    s = _one(extractor, '"The ceasefire cannot hold," according to Kari Lunde.')
+    assert s.speaker.name == "Kari Lunde"
+
+
+def test_unnamed_role_is_a_description(extractor):
+    first, second = _statements(
+        extractor, "The Russian foreign minister said the talks would resume. He added that a deal was close.")
+    assert (first.speaker.name, first.speaker.kind, first.speaker.method) == (
+        "Russian foreign minister", "person", "description")
+    assert first.speaker.matched == "The Russian foreign minister"
+    # A pronoun pointing at someone only described stays a description.
+    assert (second.speaker.name, second.speaker.method, second.speaker.matched) == (
+        "Russian foreign minister", "description", "He")
+    assert 0 < second.speaker.confidence < 1
+
+
+def test_resolution_records_the_mention_it_came_from(extractor):
+    text = ("The UN envoy for the region, Idris Kamara, arrived on Monday. "
+            "The envoy said both parties had accepted the agenda. Kamara added that talks would start soon.")
+    first, second = _statements(extractor, text)
+    assert (first.speaker.name, first.speaker.method, first.speaker.matched) == ("Idris Kamara", "title", "The envoy")
+    assert (second.speaker.name, second.speaker.method, second.speaker.matched) == ("Idris Kamara", "surname", "Kamara")
+    assert first.speaker.confidence == 0.75
+
+
+# Further cue forms ------------------------------------------------------------
+
+def test_call_for_with_subject_and_infinitive(extractor):
+    # The parser reads `for the rebels to lay ...` as a clause marked by `for`.
+    s = _one(extractor, "Ostland called for the rebels to lay down their arms.")
+    assert s.cue.text == "called for"
+    assert _trimmed(s) == "the rebels to lay down their arms"
+    assert s.speaker.name == "Ostland"
+
+
+def test_speech_noun_voiced_by_the_subject(extractor):
+    s = _one(extractor, "Velden made the claim that the border would reopen in May.")
+    assert s.cue.text == "claim"
+    assert _trimmed(s) == "the border would reopen in May"
+    assert s.speaker_mention.text == "Velden"
+
+
+def test_speech_noun_held_by_a_copula(extractor):
+    s = _one(extractor, "Anna Lind spoke first. Her argument was that tariffs protect jobs.")
+    assert _trimmed(s) == "tariffs protect jobs"
+    assert s.speaker_mention.text == "Her"
+
+
+def test_ownerless_speech_noun_is_not_a_statement_of_its_own(extractor):
+    statements = _statements(extractor, "The dam was built in 1960, and the claim that it was unsafe spread quickly.")
+    assert statements == []
+
+
+def test_clause_ending_in_colon_runs_through_what_it_introduces(extractor):
+    s = _one(extractor, "The envoy noted that three things were happening at once: prices were rising, "
+                        "wages were flat and rents had doubled.")
+    assert _trimmed(s) == ("three things were happening at once: prices were rising, wages were flat "
+                           "and rents had doubled")
+
+
+def test_colon_before_a_quotation_keeps_the_quotation_apart(extractor):
+    statements = _statements(extractor, 'The envoy said that the plan had one flaw: "It ignores the refugees."')
+    assert [s.kind for s in statements] == ["indirect", "direct"]
+    assert _trimmed(statements[0]) == "the plan had one flaw"
+
+
+def test_unquoted_paragraph_after_a_colon_cue(extractor):
+    text = ("The hearing ended late. Senator Ruiz added:\n\n"
+            "The committee will not accept these figures until the audit is complete.\n\n"
+            "Other members left early.")
+    s = _one(extractor, text)
+    assert _trimmed(s) == "The committee will not accept these figures until the audit is complete"
+    assert s.speaker.name.endswith("Ruiz")
+
+
+def test_feeling_adjective_with_clause(extractor):
+    s = _one(extractor, "Many farmers are afraid that the new tariffs will close their markets.")
+    assert s.cue.text == "are afraid"
+    assert _trimmed(s) == "the new tariffs will close their markets"
+    assert _statements(extractor, "The mayor is afraid of dogs.") == []
+
+
+def test_plural_role_qualified_by_a_place_is_a_group(extractor):
+    s = _one(extractor, "According to officials in Tallberg, the convoy was stopped at the border.")
+    assert (s.speaker.name, s.speaker.kind) == ("officials in Tallberg", "group")

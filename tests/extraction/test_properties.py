@@ -11,6 +11,7 @@ NAMES = ["Elsa Varg", "Tomas Ekdal", "the envoy", "She", "Ostland", "the opposit
 VERBS = ["said", "told reporters", "added", "warned", "insisted", "urged the sides"]
 CLAUSES = ["the talks would resume", "the border stays shut", "to release the detainees", "aid must flow"]
 QUOTES = ["We will go", "Not now", "This is a deliberate attack", "We are ready to sign"]
+RESOLUTION_METHODS = {"name", "surname", "pronoun", "title", "group", "description"}
 MARKS = [("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"), ("'", "'")]
 
 
@@ -46,6 +47,11 @@ def test_spans_index_the_text(extractor: Extractor, text: str) -> None:
                 assert 0 <= span.start < span.end <= len(text)
                 assert text[span.start : span.end] == span.text
         assert 0.0 <= statement.confidence <= 1.0
+        if statement.speaker is not None:
+            # Every resolution says how it was made and from which words.
+            assert statement.speaker.method in RESOLUTION_METHODS
+            assert statement.speaker.matched
+            assert 0.0 < statement.speaker.confidence <= 1.0
         spans.append((statement.content.start, statement.content.end))
     for position in result.positions:
         assert text[position.content.start : position.content.end] == position.content.text
