@@ -206,3 +206,17 @@ def test_every_statement_tells_how_its_speaker_was_resolved(client: TestClient) 
     # `She added that ...` is a pronoun resolved to the envoy; its words are kept.
     assert by_method["pronoun"]["resolution"]["matched"] == "She"
     assert all(0 < s["resolution"]["confidence"] <= 1 for s in items)
+
+
+def test_a_role_the_article_never_names_resolves_to_the_office_holder(client: TestClient, session) -> None:  # type: ignore[no-untyped-def]
+    from app.services.seed import seed_registry
+
+    seed_registry(session)
+    article = {"text": "The Russian foreign minister said on Tuesday that the talks would resume in spring.",
+               "published_at": "2016-05-12"}
+    assert client.post("/articles", json=article).status_code == 201
+    [statement] = client.get("/statements", params={"actor": "Lavrov"}).json()["items"]
+    assert statement["speaker"]["name"] == "Sergey Lavrov"
+    assert statement["resolution"]["method"] == "office"
+    assert statement["resolution"]["matched"] == "The Russian foreign minister"
+    assert statement["date"] == "2016-05-10"
