@@ -51,7 +51,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         lifespan=lifespan,
     )
-    app.dependency_overrides[get_settings] = lambda: settings
+    # Read by the `SettingsDep` dependency. Not a dependency override: FastAPI rebuilds
+    # every overridden dependency's signature on each request.
+    app.state.settings = settings
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(ETags)

@@ -9,7 +9,7 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, field_validator
 from pydantic import Field as PydanticField
-from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, Text, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
 # Set before any table is declared so every constraint has a stable name that
@@ -132,6 +132,9 @@ class Actor(Tracked, table=True):
     name: str = Field(max_length=300)
     # Case-, accent- and punctuation-folded name: what lookups compare.
     name_key: str = Field(max_length=300)
+    # Its last word, indexed: `de Mistura` finds `Staffan de Mistura` through `mistura`
+    # without scanning every name (kept in step by the listeners below).
+    last_word: str | None = Field(default=None, max_length=300, index=True)
     kind: str = Field(max_length=30)
     country: str | None = Field(default=None, max_length=3)  # ISO 3166 alpha-3
     wikidata_id: str | None = Field(default=None, max_length=20)
@@ -188,6 +191,23 @@ class ActorAlias(SQLModel, table=True):
     actor_id: int = Field(sa_column=_fk("actor.id", nullable=False, ondelete="CASCADE"))
     alias: str = Field(max_length=300)
     alias_key: str = Field(max_length=300)
+    last_word: str | None = Field(default=None, max_length=300, index=True)
+
+
+def last_word(key: str) -> str:
+    """`staffan de mistura` -> `mistura`."""
+    return key.rsplit(" ", 1)[-1]
+
+
+@event.listens_for(Actor, "before_insert")
+@event.listens_for(Actor, "before_update")
+def _actor_last_word(mapper: object, connection: object, actor: Actor) -> None:
+    actor.last_word = last_word(actor.name_key)
+
+
+@event.listens_for(ActorAlias, "before_insert")
+def _alias_last_word(mapper: object, connection: object, alias: ActorAlias) -> None:
+    alias.last_word = last_word(alias.alias_key)
 
 
 class Venue(SQLModel, table=True):
@@ -338,6 +358,7 @@ class Statement(Tracked, table=True):
         Index("ix_statement_updated_at_id", "updated_at", "id"),
         Index("ix_statement_group_id", "group_id"),
         Index("ix_statement_actor_id_id", "actor_id", "id"),
+        Index("ix_statement_actor_id_said_on", "actor_id", "said_on"),
         Index("ix_statement_venue_id_id", "venue_id", "id"),
         Index("ix_statement_said_on_id", "said_on", "id"),
         Index("ix_statement_article_id", "article_id"),
@@ -397,6 +418,19 @@ class Position(Tracked, table=True):
     historical: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     certainty: float = Field(default=1.0, sa_column_kwargs={"server_default": "1"})
     topic_id: int | None = Field(sa_column=_fk("topic.id", nullable=True, ondelete="SET NULL"))
+
+
+class ActorMonth(SQLModel, table=True):
+    """Statements per actor and month (dated statements with an actor), kept in step with
+    the statement rows (services/aggregates.py): a year's top speakers are summed from
+    these rows instead of counted from every statement."""
+
+    __tablename__ = "actor_month"
+    __table_args__ = (Index("ix_actor_month_month", "month", "actor_id", "statements"),)
+
+    actor_id: int = Field(sa_column=Column(Integer, ForeignKey("actor.id", ondelete="CASCADE"), primary_key=True))
+    month: date = Field(primary_key=True)
+    statements: int
 
 
 class PositionParty(SQLModel, table=True):

@@ -16,7 +16,18 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import Engine
 from tqdm import tqdm
 
-from app.models import Actor, ActorAlias, Article, Position, PositionParty, Statement, Venue, VenueAlias
+from app.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    Position,
+    PositionParty,
+    Statement,
+    Venue,
+    VenueAlias,
+    last_word,
+)
+from app.services.aggregates import rebuild_sql
 from app.services.registry import name_key
 
 BATCH = 10_000
@@ -72,7 +83,8 @@ def synthesize(engine: Engine, *, statements: int, seed: int = 7) -> dict[str, i
         if name_key(name) in seen:
             continue
         seen.add(name_key(name))
-        actor_rows.append({"id": i + 1, "name": name, "name_key": name_key(name), "kind": kind, "updated_at": now})
+        actor_rows.append({"id": i + 1, "name": name, "name_key": name_key(name), "kind": kind, "updated_at": now,
+                           "last_word": last_word(name_key(name))})
     venue_rows = []
     for i in range(n_venues):
         place = _name(rng, 1) + f"{i}"
@@ -82,7 +94,8 @@ def synthesize(engine: Engine, *, statements: int, seed: int = 7) -> dict[str, i
         venue_rows.append({"id": i + 1, "name": name, "name_key": name_key(name), "kind": kind, "place": place})
 
     _insert(engine, Actor, actor_rows)
-    _insert(engine, ActorAlias, [{"actor_id": a["id"], "alias": a["name"], "alias_key": a["name_key"]} for a in actor_rows])
+    _insert(engine, ActorAlias, [{"actor_id": a["id"], "alias": a["name"], "alias_key": a["name_key"],
+                                  "last_word": a["last_word"]} for a in actor_rows])
     _insert(engine, Venue, venue_rows)
     _insert(engine, VenueAlias, [{"venue_id": v["id"], "alias": v["name"], "alias_key": v["name_key"]} for v in venue_rows])
 
@@ -138,6 +151,8 @@ def synthesize(engine: Engine, *, statements: int, seed: int = 7) -> dict[str, i
         counts["positions"] += len(positions)
         progress.update(len(rows))
     progress.close()
+    with engine.begin() as connection:
+        connection.exec_driver_sql(rebuild_sql(engine.dialect.name))
     if engine.dialect.name == "postgresql":
         # Ids were given explicitly: move each sequence past them for later inserts.
         with engine.begin() as connection:

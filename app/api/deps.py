@@ -11,13 +11,20 @@ from fastapi import Depends, Query, Request, Response
 from sqlmodel import Session
 
 from app import extraction
-from app.config import Settings, get_settings
+from app.config import Settings
 from app.db import get_session
 from app.errors import Forbidden, InvalidParameter, Unauthorized
 from app.models import FilteredPage, Page
 
 SessionDep = Annotated[Session, Depends(get_session)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def app_settings(request: Request) -> Settings:
+    """The settings the app was made with (`create_app(settings)`)."""
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+SettingsDep = Annotated[Settings, Depends(app_settings)]
 
 
 def get_extractor(request: Request) -> extraction.Extractor:

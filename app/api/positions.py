@@ -54,11 +54,12 @@ def list_positions(
         targets=target, topic_id=topic, q=q, min_certainty=certainty, negated=negated,
         hypothetical=hypothetical, future=future, historical=historical,
     )
+    filters = statements.resolve_actors(session, filters)
     fmt = negotiate(request, format)
     if fmt != "json":
         return stream(statements.iter_positions(session, filters), PositionPublic, fmt, "positions")
     items, next_cursor = statements.list_positions(session, filters, limit=limit, cursor=cursor, sort=sort)
-    matched = actors.actors_matching(session, actor) if actor else None
+    matched = actors.actor_refs(session, filters.actor_ids) if actor else None
     return paged(request, response, items, next_cursor, matched_actors=matched)
 
 

@@ -53,11 +53,12 @@ def list_statements(
         actors=actor, actor_id=actor_id, venues=venue, date_from=period.start,
         date_to=period.end, updated_since=since, kind=kind, article_id=article_id, q=q, grouped=group,
     )
+    filters = statements.resolve_actors(session, filters)
     fmt = negotiate(request, format)
     if fmt != "json":
         return stream(statements.iter_statements(session, filters), StatementPublic, fmt, "statements")
     items, next_cursor = statements.list_statements(session, filters, limit=limit, cursor=cursor, sort=sort)
-    matched = actors.actors_matching(session, actor) if actor else None
+    matched = actors.actor_refs(session, filters.actor_ids) if actor else None
     return paged(request, response, items, next_cursor, matched_actors=matched)
 
 

@@ -38,7 +38,9 @@ def to_eval_record(
             "target": p.target.name if p.target else None,
             "venue": p.venue.name if p.venue else None,
         }
+        # `did not demand X` is kept (flagged) for the API but states no stance.
         for p in extraction.positions
+        if not p.negated
     ]
     return {
         "id": record_id,

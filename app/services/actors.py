@@ -124,9 +124,8 @@ def search_actors(session: Session, query: Any, q: str, limit: int) -> list[Acto
     return sorted(found, key=rank)[:limit]
 
 
-def actors_matching(session: Session, names: list[str]) -> list[ActorRef]:
-    """Every actor any of `names` matches, as `matched_actors` reports them."""
-    ids = sorted({i for name in names for i in actor_ids_matching(session, name)})
+def actor_refs(session: Session, ids: frozenset[int] | None) -> list[ActorRef]:
+    """The actors a request's names matched, as `matched_actors` reports them."""
     rows = session.exec(select(Actor).where(Actor.id.in_(ids)).order_by(Actor.id)).all() if ids else []  # type: ignore[union-attr]
     return [ActorRef(id=a.id, name=a.name, kind=a.kind) for a in rows]  # type: ignore[arg-type]
 

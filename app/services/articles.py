@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from app.errors import NotFound
 from app.models import Article, ArticleDetail, ArticlePublic, Deletion, Position, Statement
+from app.services.aggregates import remove_article
 from app.services.grouping import regroup_after_delete
 from app.services.pagination import decode_cursor, split_page
 from app.services.topics import leave_topics
@@ -70,6 +71,7 @@ def delete_article(session: Session, article_id: int) -> None:
         select(Statement.id).where(Statement.article_id == article_id, Statement.id == Statement.group_id)
     ).all())
     leave_topics(session, article_id)
+    remove_article(session, article_id)
     session.add_all(tombstones)
     session.delete(article)
     session.flush()

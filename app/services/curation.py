@@ -29,6 +29,7 @@ from app.models import (
     VenueAlias,
     VenueUpdate,
 )
+from app.services import aggregates
 from app.services.registry import add_aliases, name_key
 
 
@@ -168,6 +169,7 @@ def merge(session: Session, registry: Registry, source_id: int, into_id: int) ->
             kept.actor_id == into.id, kept.position_id == PositionParty.position_id, kept.role == PositionParty.role
         ).exists()
         session.exec(delete(PositionParty).where(PositionParty.actor_id == source.id, twin))  # type: ignore[call-overload]
+        aggregates.move_actor(session, source.id, into.id)
     for column in registry.references:
         session.exec(update(column.class_).where(column == source.id).values({column.key: into.id}))  # type: ignore[call-overload]
     owner_column = getattr(registry.aliases, registry.owner)

@@ -25,6 +25,7 @@ from app.models import (
     PositionParty,
     Statement,
 )
+from app.services.aggregates import add_statements
 from app.services.articles import article_public
 from app.services.grouping import assign_group
 from app.services.offices import folded_text
@@ -158,7 +159,7 @@ def _write(
             venues[ref.name] = get_or_create_venue(session, ref).id  # type: ignore[assignment]
         return venues[ref.name]
 
-    statement_ids: list[int] = []
+    statement_rows: list[Statement] = []
     for found in result.statements:
         mention = found.speaker_mention
         speaker = resolve(found.speaker, mention.text if mention else None, found.said_on or published)
@@ -183,14 +184,15 @@ def _write(
         session.add(row)
         session.flush()
         assign_group(session, row)
-        statement_ids.append(row.id)  # type: ignore[arg-type]
+        statement_rows.append(row)
+    add_statements(session, [(row.actor_id, row.said_on) for row in statement_rows])
     for number, found in enumerate(result.positions):
         index = found.statement_index
         on = found.said_on or published
         holders, addressees = actor_ids(found.actors, on), actor_ids(found.targets, on)
         position = Position(
             article_id=article.id,  # type: ignore[arg-type]
-            statement_id=statement_ids[index] if index is not None else None,
+            statement_id=statement_rows[index].id if index is not None else None,
             actor_id=holders[0] if holders else None,
             target_id=addressees[0] if addressees else None,
             venue_id=venue_id(found.venue),

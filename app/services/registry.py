@@ -6,11 +6,10 @@ import dataclasses
 import re
 import unicodedata
 
-from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from app import extraction
-from app.models import Actor, ActorAlias, Venue, VenueAlias
+from app.models import Actor, ActorAlias, Venue, VenueAlias, last_word
 
 _NON_WORD = re.compile(r"[\W_]+")
 NAME_LIMIT = 300  # the name columns' length
@@ -79,7 +78,8 @@ def _by_key(session: Session, key: str, kind: str) -> tuple[Actor | None, str]:
 def _person_by_surname(session: Session, key: str, name: str) -> Actor | None:
     """The one person whose name ends with `key`, or whose whole name ends `key`."""
     people = select(Actor).where(Actor.kind == "person", Actor.merged_into_id.is_(None))  # type: ignore[union-attr]
-    fuller = session.exec(people.where(Actor.name_key.like(f"% {key}"))).all()  # type: ignore[attr-defined]
+    same_last = session.exec(people.where(Actor.last_word == last_word(key))).all()
+    fuller = [a for a in same_last if a.name_key.endswith(" " + key)]
     if len(fuller) == 1:
         return fuller[0]
     if fuller:
@@ -140,16 +140,18 @@ def actor_ids_matching(session: Session, query: str) -> list[int]:
     key = name_key(query)
     if not key:
         return []
-    # Keys hold only [a-z0-9 ], so no LIKE wildcard can come from the query.
-    suffix = f"% {key}"
-    by_name = select(Actor.id).where(
-        or_(Actor.name_key == key, Actor.name_key.like(suffix)),
-        Actor.merged_into_id.is_(None),  # type: ignore[union-attr]
+    last = last_word(key)
+    by_name = select(Actor.id, Actor.name_key).where(
+        Actor.last_word == last, Actor.merged_into_id.is_(None)  # type: ignore[union-attr]
     )
-    by_alias = select(ActorAlias.actor_id).where(
-        or_(ActorAlias.alias_key == key, ActorAlias.alias_key.like(suffix))
-    )
-    return sorted(set(session.exec(by_name)) | set(session.exec(by_alias)))
+    by_alias = select(ActorAlias.actor_id, ActorAlias.alias_key).where(ActorAlias.last_word == last)
+    found = [*session.exec(by_name).all(), *session.exec(by_alias).all()]
+    return sorted({i for i, k in found if _ends_with(k, key)})
+
+
+def _ends_with(name: str, key: str) -> bool:
+    """`staffan de mistura` ends with the words `de mistura` (not with `stura`)."""
+    return name == key or name.endswith(" " + key)
 
 
 def venue_ids_matching(session: Session, query: str) -> list[int]:

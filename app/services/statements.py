@@ -74,6 +74,11 @@ def _one_of(column: Any, ids: frozenset[int] | set[int]) -> Any:
     return column == next(iter(ids)) if len(ids) == 1 else column.in_(ids)
 
 
+def resolve_actors(session: Session, filters: Filters) -> Filters:
+    """`filters` with the actor names and id looked up, once per request."""
+    return replace(filters, actor_ids=_actor_ids(session, filters))
+
+
 def _actor_ids(session: Session, filters: Filters) -> frozenset[int] | None:
     """None when no actor is asked for; else every actor the names and id stand for."""
     if filters.actor_ids is not None:
@@ -199,13 +204,15 @@ def _filtered_page(
     if sort != "id" or ids is None or not 1 < len(ids) <= MERGE_ACTORS:
         return _page(session, apply_filters(session, base, table, filters), table, limit, cursor, sort)
     after = decode_cursor(cursor)
-    rows: list[Any] = []
+    found: set[int] = set()
     for actor_id in sorted(ids):
-        query = apply_filters(session, base, table, replace(filters, actor_ids=frozenset({actor_id})))
+        # Ids only (from the index); whole rows are read for the one merged page below.
+        query = apply_filters(session, select(table.id), table, replace(filters, actor_ids=frozenset({actor_id})))
         if after is not None:
             query = query.where(table.id > after)
-        rows += session.exec(query.order_by(table.id).limit(limit + 1)).all()
-    rows = sorted(rows, key=lambda row: row[0].id)[: limit + 1]
+        found.update(session.exec(query.order_by(table.id).limit(limit + 1)).all())
+    page_ids = sorted(found)[: limit + 1]
+    rows = session.exec(base.where(table.id.in_(page_ids)).order_by(table.id)).all() if page_ids else []
     return split_page(rows, limit, rows[limit - 1][0].id if len(rows) > limit else None)
 
 

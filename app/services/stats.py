@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from app.models import Actor, Position, PositionParty, Statement, Venue
+from app.services import aggregates
 from app.services.statements import Filters, apply_filters
 
 Interval = Literal["day", "week", "month"]
@@ -99,8 +101,43 @@ def _names(session: Session, by: GroupBy | None, keys: list[Any]) -> dict[Any, A
 
 
 def top_actors(session: Session, filters: Filters, *, limit: int) -> list[dict[str, Any]]:
-    """Speakers with the most statements, with the first and last date they spoke."""
-    return _top(session, filters, Actor, Statement.actor_id, limit)
+    """Speakers with the most statements, with the first and last date they spoke.
+
+    Over whole months and no other filter (what dashboards ask), the counts come from
+    the per-month table; anything finer is counted from the statements themselves.
+    """
+    if not _whole_months_only(filters):
+        return _top(session, filters, Actor, Statement.actor_id, limit)
+    counts = aggregates.top_actor_counts(session, filters.date_from, filters.date_to, limit)
+    ids = [actor_id for actor_id, _ in counts]
+
+    def bound(edge: Any) -> Any:
+        # One index seek per actor on (actor_id, said_on).
+        query = select(edge(Statement.said_on)).where(Statement.actor_id == Actor.id)
+        if filters.date_from:
+            query = query.where(Statement.said_on >= filters.date_from)  # type: ignore[operator]
+        if filters.date_to:
+            query = query.where(Statement.said_on <= filters.date_to)  # type: ignore[operator]
+        return query.scalar_subquery()
+
+    rows = session.exec(
+        select(Actor.id, Actor.name, Actor.kind, bound(func.min), bound(func.max)).where(Actor.id.in_(ids))  # type: ignore[union-attr]
+    ).all() if ids else []
+    facts = {i: (name, kind, first, last) for i, name, kind, first, last in rows}
+    return [
+        {"id": i, "name": facts[i][0], "kind": facts[i][1], "statement_count": n,
+         "first_date": facts[i][2], "last_date": facts[i][3]}
+        for i, n in counts if i in facts
+    ]
+
+
+def _whole_months_only(filters: Filters) -> bool:
+    """True when only `from`/`to` narrow, each on a month's edge."""
+    if replace(filters, date_from=None, date_to=None, actor_ids=None) != Filters():
+        return False
+    starts = filters.date_from is None or filters.date_from.day == 1
+    ends = filters.date_to is None or (filters.date_to + timedelta(days=1)).day == 1
+    return starts and ends
 
 
 def top_venues(session: Session, filters: Filters, *, limit: int) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, defer
 from sqlmodel import Session, select
 
 from app.models import (
@@ -46,12 +46,17 @@ def event_codes(position_type: str) -> EventCodes:
     return _event_codes()[position_type]
 
 
+# An article's text is only read for a position's evidence: not loaded with every row.
+_WITHOUT_TEXT = defer(Article.text)  # type: ignore[arg-type]
+
+
 def statement_query():  # type: ignore[no-untyped-def]
     return (
         select(Statement, Actor, Venue, Article)
         .join(Article, Article.id == Statement.article_id)
         .outerjoin(Actor, Actor.id == Statement.actor_id)
         .outerjoin(Venue, Venue.id == Statement.venue_id)
+        .options(_WITHOUT_TEXT)
     )
 
 
@@ -63,6 +68,7 @@ def position_query():  # type: ignore[no-untyped-def]
         .outerjoin(Target, Target.id == Position.target_id)
         .outerjoin(Venue, Venue.id == Position.venue_id)
         .outerjoin(Topic, Topic.id == Position.topic_id)
+        .options(_WITHOUT_TEXT)
     )
 
 

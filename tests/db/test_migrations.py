@@ -14,7 +14,7 @@ from app.db import alembic_config, include_in_autogenerate, make_engine, migrate
 from tests.database import new_database
 
 TABLES = {"article", "actor", "actor_alias", "venue", "venue_alias", "statement", "position", "deletion",
-          "office", "office_alias", "office_holder", "topic", "position_party"}
+          "office", "office_alias", "office_holder", "topic", "position_party", "actor_month"}
 
 
 def schema_diff(url: str) -> list:  # type: ignore[type-arg]
