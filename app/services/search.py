@@ -69,3 +69,17 @@ def matching(session: Session, q: str, table: type[Statement] | type[Position] =
     simple = literal_column("'simple'::regconfig")
     document = func.to_tsvector(simple, table.content)
     return document.op("@@")(func.to_tsquery(simple, _tsquery(terms)))
+
+
+def first_ids(session: Session, q: str, table: type[Statement] | type[Position], after: int | None, n: int) -> list[int] | None:
+    """The first `n` ids past `after` whose content matches `q`, read in id order straight
+    from SQLite's FTS index (rowid order), when `q` is all a page is narrowed by: the
+    general condition would collect every match first. None on PostgreSQL, whose planner
+    pages the GIN index itself."""
+    if session.get_bind().dialect.name != "sqlite":
+        return None
+    index = f"{table.__tablename__}_fts"
+    query = text(
+        f"SELECT rowid FROM {index} WHERE {index} MATCH :q AND rowid > :after ORDER BY rowid LIMIT :n"
+    ).bindparams(q=_fts5(parse_query(q)), after=after if after is not None else -1, n=n)
+    return list(session.exec(query).scalars())  # type: ignore[call-overload]

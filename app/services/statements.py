@@ -201,6 +201,11 @@ def _filtered_page(
     `IN (...)` over frequent speakers would sort every one of their rows instead."""
     ids = _actor_ids(session, filters)
     filters = replace(filters, actor_ids=ids)  # names are looked up once per request
+    if sort == "id" and filters.q and replace(filters, q=None) == Filters():
+        matched = search.first_ids(session, filters.q, table, decode_cursor(cursor), limit + 1)
+        if matched is not None:
+            rows = session.exec(base.where(table.id.in_(matched)).order_by(table.id)).all() if matched else []
+            return split_page(rows, limit, rows[limit - 1][0].id if len(rows) > limit else None)
     if sort != "id" or ids is None or not 1 < len(ids) <= MERGE_ACTORS:
         return _page(session, apply_filters(session, base, table, filters), table, limit, cursor, sort)
     after = decode_cursor(cursor)

@@ -75,3 +75,17 @@ def test_parse_query() -> None:
     assert parse_query('"Safe  corridors" negotiat* ok') == [
         Term(("safe", "corridors")), Term(("negotiat",), prefix=True), Term(("ok",)),
     ]
+
+
+def test_q_pages_follow_each_other_without_gaps(client: TestClient, corpus: list[int]) -> None:
+    seen, cursor = [], None
+    while True:
+        params: dict[str, object] = {"q": "corridors", "limit": 1}
+        if cursor:
+            params["cursor"] = cursor
+        body = client.get("/statements", params=params).json()
+        seen += [corpus.index(i["id"]) for i in body["items"]]
+        cursor = body["next_cursor"]
+        if not cursor:
+            break
+    assert seen == [0, 1, 2]
