@@ -46,11 +46,13 @@ def list_positions(
     future: Annotated[bool | None, Query(description="A stated intention (`will not accept`)", examples=[True])] = None,
     historical: Annotated[bool | None, Query(description="Reported as past (`had demanded in 2015`)", examples=[False])] = None,
     article_id: Annotated[int | None, Query(examples=[1])] = None,
+    source: Annotated[list[str], Query(description="The article's outlet; repeatable",
+                                       examples=["Example Wire"])] = [],  # noqa: B006
     format: FormatQuery = None,  # noqa: A002
 ):  # type: ignore[no-untyped-def]
     filters = Filters(
         actors=actor, actor_id=actor_id, venues=venue, date_from=period.start,
-        date_to=period.end, updated_since=since, types=list(type), article_id=article_id,
+        date_to=period.end, updated_since=since, types=list(type), article_id=article_id, sources=source,
         targets=target, topic_id=topic, q=q, min_certainty=certainty, negated=negated,
         hypothetical=hypothetical, future=future, historical=historical,
     )

@@ -39,6 +39,8 @@ def list_statements(
     venue: Annotated[list[str], Query(description="Venue name or variant; repeatable", examples=["UN General Assembly"])] = [],  # noqa: B006
     kind: Annotated[Literal["direct", "indirect", "mixed"] | None, Query(examples=["direct"])] = None,
     article_id: Annotated[int | None, Query(examples=[1])] = None,
+    source: Annotated[list[str], Query(description="The article's outlet; repeatable",
+                                       examples=["Example Wire"])] = [],  # noqa: B006
     q: Annotated[str | None, Query(
         description='Full text over the content: words (all must occur), "a phrase", prefix*',
         examples=['"safe corridors" negotiat*'],
@@ -51,7 +53,7 @@ def list_statements(
 ):  # type: ignore[no-untyped-def]
     filters = Filters(
         actors=actor, actor_id=actor_id, venues=venue, date_from=period.start,
-        date_to=period.end, updated_since=since, kind=kind, article_id=article_id, q=q, grouped=group,
+        date_to=period.end, updated_since=since, kind=kind, article_id=article_id, sources=source, q=q, grouped=group,
     )
     filters = statements.resolve_actors(session, filters)
     fmt = negotiate(request, format)

@@ -14,6 +14,9 @@ router = APIRouter(prefix="/stats", tags=["stats"])
 
 ActorQuery = Annotated[list[str], Query(description="Actor name; repeatable", examples=["Russia"])]
 VenueQuery = Annotated[list[str], Query(description="Venue name or variant; repeatable", examples=["UNGA"])]
+SourceQuery = Annotated[list[str], Query(description="The article's outlet; repeatable", examples=["Example Wire"])]
+TextQuery = Annotated[str | None, Query(description='Words in the content; "a phrase", prefix*',
+                                        examples=["ceasefire"])]
 ERRORS: dict[int | str, dict[str, Any]] = {422: {"model": Problem}}
 
 
@@ -31,25 +34,29 @@ def timeline(
     venue: VenueQuery = [],  # noqa: B006
     kind: Annotated[Literal["direct", "indirect", "mixed"] | None, Query(examples=["direct"])] = None,
     type: Annotated[list[PositionType], Query(examples=["demand"])] = [],  # noqa: B006, A002
+    source: SourceQuery = [],  # noqa: B006
+    q: TextQuery = None,
 ) -> dict[str, Any]:
     filters = Filters(actors=actor, venues=venue, date_from=period.start, date_to=period.end,
-                      kind=kind, types=list(type))
+                      kind=kind, types=list(type), sources=source, q=q)
     return stats.timeline(session, filters, interval=interval, by=by, top=top)
 
 
 @router.get("/actors", summary="Top speakers by statement count", responses=ERRORS)
 def top_actors(
     session: SessionDep, limit: LimitDep, period: PeriodDep, venue: VenueQuery = [],  # noqa: B006
+    source: SourceQuery = [], q: TextQuery = None,  # noqa: B006
 ) -> list[dict[str, Any]]:
-    filters = Filters(venues=venue, date_from=period.start, date_to=period.end)
+    filters = Filters(venues=venue, date_from=period.start, date_to=period.end, sources=source, q=q)
     return stats.top_actors(session, filters, limit=limit)
 
 
 @router.get("/venues", summary="Venues by statement count", responses=ERRORS)
 def top_venues(
     session: SessionDep, limit: LimitDep, period: PeriodDep, actor: ActorQuery = [],  # noqa: B006
+    source: SourceQuery = [], q: TextQuery = None,  # noqa: B006
 ) -> list[dict[str, Any]]:
-    filters = Filters(actors=actor, date_from=period.start, date_to=period.end)
+    filters = Filters(actors=actor, date_from=period.start, date_to=period.end, sources=source, q=q)
     return stats.top_venues(session, filters, limit=limit)
 
 
@@ -61,6 +68,7 @@ def network(
     period: PeriodDep,
     venue: VenueQuery = [],  # noqa: B006
     type: Annotated[list[PositionType], Query(examples=["reject"])] = [],  # noqa: B006, A002
+    source: SourceQuery = [],  # noqa: B006
 ) -> list[dict[str, Any]]:
-    filters = Filters(venues=venue, date_from=period.start, date_to=period.end, types=list(type))
+    filters = Filters(venues=venue, date_from=period.start, date_to=period.end, types=list(type), sources=source)
     return stats.network(session, filters, limit=limit)

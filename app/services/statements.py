@@ -48,6 +48,7 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
     article_id: int | None = None
+    sources: list[str] = field(default_factory=list)  # the articles' outlets
     kind: str | None = None  # statements only
     q: str | None = None  # full text over content, see services/search.py
     grouped: bool = False  # statements only: one per cross-outlet group
@@ -110,6 +111,9 @@ def apply_filters(
         query = query.where(table.said_on <= filters.date_to)  # type: ignore[operator]
     if filters.article_id is not None:
         query = query.where(table.article_id == filters.article_id)
+    if filters.sources:
+        outlets = select(Article.id).where(Article.source.in_(filters.sources))  # type: ignore[union-attr]
+        query = query.where(table.article_id.in_(outlets))  # type: ignore[union-attr]
     if filters.updated_since is not None:
         query = query.where(table.updated_at >= filters.updated_since)  # type: ignore[operator]
     if filters.q:

@@ -220,3 +220,17 @@ def test_a_role_the_article_never_names_resolves_to_the_office_holder(client: Te
     assert statement["resolution"]["method"] == "office"
     assert statement["resolution"]["matched"] == "The Russian foreign minister"
     assert statement["date"] == "2016-05-10"
+
+
+def test_source_filters_by_the_articles_outlet(client: TestClient) -> None:
+    other = {**SECOND_ARTICLE, "url": "https://elsewhere.example.net/x", "source": "Other Daily",
+             "text": SECOND_ARTICLE["text"].replace("Monday", "Tuesday")}
+    ingest(client, ENVOY_ARTICLE, other)
+    wire = client.get("/statements", params={"source": "Example Wire"}).json()["items"]
+    daily = client.get("/statements", params={"source": "Other Daily"}).json()["items"]
+    assert wire and daily
+    assert {s["article"]["source"] for s in wire} == {"Example Wire"}
+    assert {s["article"]["source"] for s in daily} == {"Other Daily"}
+    both = client.get("/statements", params=[("source", "Example Wire"), ("source", "Other Daily")]).json()["items"]
+    assert len(both) == len(wire) + len(daily)
+    assert client.get("/positions", params={"source": "Nobody"}).json()["items"] == []

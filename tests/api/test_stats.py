@@ -145,3 +145,15 @@ def test_empty_timeline(client: TestClient) -> None:
     body = client.get("/stats/timeline").json()
     assert body["buckets"] == [] and body["series"] == []
     assert client.get("/stats/timeline", params={"interval": "year"}).status_code == 422
+
+
+def test_aggregates_take_source_and_full_text(client: TestClient) -> None:
+    from tests.samples import ENVOY_ARTICLE
+
+    client.post("/articles", json=ENVOY_ARTICLE)
+    everything = client.get("/stats/actors").json()
+    assert everything
+    assert client.get("/stats/actors", params={"source": "Nobody"}).json() == []
+    assert client.get("/stats/actors", params={"source": "Example Wire"}).json() == everything
+    lose = client.get("/stats/timeline", params={"q": "lose"}).json()
+    assert lose["series"][0]["total"] == 1
