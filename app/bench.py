@@ -177,7 +177,9 @@ def bench_extract(path: Path, *, limit: int | None, workers: int, long_words: in
     texts = [a["text"] for a in _articles(path, limit)]
     words = sum(len(t.split()) for t in texts)
     _worker_extractor = extraction.Extractor(extraction.load_nlp(get_settings().spacy_model))
-    _full_chunk(texts[:4])  # warm up caches and lazy lexicons
+    # One unmeasured pass: spaCy's lemmatizer caches per word form, so whichever ran
+    # first would pay for every cold form (a long-running server has them warm).
+    _full_chunk(texts)
     rss_loaded = _peak_rss_mb(resource.RUSAGE_SELF)
 
     results: dict[str, Any] = {"articles": len(texts), "words": words}
@@ -185,8 +187,12 @@ def bench_extract(path: Path, *, limit: int | None, workers: int, long_words: in
              ("full_1p", lambda: _timed(_full_chunk, texts)[0]),
              (f"raw_{workers}p", lambda: _in_workers(_raw_chunk, texts, workers)),
              (f"full_{workers}p", lambda: _in_workers(_full_chunk, texts, workers))]
-    for name, step in tqdm(steps, desc="bench extract"):
-        seconds = step()
+    best: dict[str, float] = {}
+    # Twice, interleaved, best of two: a noisy neighbour on a shared machine slows one
+    # run, not both of the same kind.
+    for name, step in tqdm(steps * 2, desc="bench extract"):
+        best[name] = min(best.get(name, float("inf")), step())
+    for name, seconds in best.items():
         results[f"{name}_articles_per_s"] = round(len(texts) / seconds, 2)
         results[f"{name}_words_per_s"] = round(words / seconds)
     results["full_over_raw_1p"] = round(results["full_1p_articles_per_s"] / results["raw_1p_articles_per_s"], 3)
