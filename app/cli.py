@@ -1,4 +1,4 @@
-"""The `parley` command: serve, migrate, seed, ingest, extract, eval, bench, synth, openapi."""
+"""The `parley` command: serve, migrate, seed, ingest, reextract, extract, eval, bench, synth, openapi."""
 
 from __future__ import annotations
 
@@ -38,6 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     ingest = commands.add_parser("ingest", help="ingest .json, .jsonl or .txt files into DATABASE_URL")
     ingest.add_argument("paths", nargs="+", type=Path)
     ingest.set_defaults(run=cmd_ingest)
+
+    reextract = commands.add_parser(
+        "reextract", help="extract stored articles again with this engine (all, or the ids given)"
+    )
+    reextract.add_argument("ids", nargs="*", type=int)
+    reextract.set_defaults(run=cmd_reextract)
 
     extract = commands.add_parser(
         "extract", help="print each record with its extracted quotes and positions (eval format)"
@@ -106,6 +112,23 @@ def cmd_seed(_: argparse.Namespace) -> None:
     with Session(engine) as session, write_transaction(session):
         report = seed_registry(session)
     print(f"added {report.actors} actors, {report.offices} offices, {report.holders} holders")
+
+
+def cmd_reextract(args: argparse.Namespace) -> None:
+    from sqlmodel import Session, select
+
+    from app import extraction
+    from app.config import get_settings
+    from app.db import make_engine
+    from app.models import Article
+    from app.services.ingest import reextract_article
+
+    settings = get_settings()
+    extractor = extraction.Extractor(extraction.load_nlp(settings.spacy_model))
+    with Session(make_engine(settings.database_url)) as session:
+        ids = args.ids or list(session.exec(select(Article.id).order_by(Article.id)))
+        for article_id in tqdm(ids, desc="reextract", unit="article"):
+            reextract_article(session, article_id, extractor)
 
 
 def read_records(path: Path) -> Iterator[dict[str, Any]]:

@@ -122,3 +122,17 @@ def read_article(article_id: int, session: SessionDep) -> ArticleDetail:
 )
 def delete_article(article_id: int, session: SessionDep) -> None:
     articles.delete_article(session, article_id)
+
+
+@router.post(
+    "/{article_id}/reextract",
+    response_model=ArticleDetail,
+    summary="Extract a stored article again with the running engine",
+    description="The old statements and positions are replaced (and leave tombstones in "
+    "`/deletions`); speakers are resolved against the registry as curated now.",
+    responses={404: {"model": Problem}, 401: ERRORS[401]},
+    dependencies=[WriteKey],
+)
+def reextract_article(article_id: int, session: SessionDep, extractor: ExtractorDep) -> ArticleDetail:
+    ingest.reextract_article(session, article_id, extractor)
+    return articles.read_article(session, article_id)

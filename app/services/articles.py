@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import func
+from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from app.errors import NotFound
@@ -60,10 +60,20 @@ def read_article(session: Session, article_id: int) -> ArticleDetail:
 
 
 def delete_article(session: Session, article_id: int) -> None:
-    """Remove the article; its statements and positions go with it (ON DELETE CASCADE),
-    each leaving a tombstone for clients that sync with `GET /deletions`."""
+    """Remove the article; its statements and positions go with it, each leaving a
+    tombstone for clients that sync with `GET /deletions`."""
     article = get_article(session, article_id)
-    tombstones = [Deletion(resource="article", resource_id=article_id)]
+    forget_findings(session, article_id)
+    session.add(Deletion(resource="article", resource_id=article_id))
+    session.delete(article)
+    session.flush()
+    session.commit()
+
+
+def forget_findings(session: Session, article_id: int) -> None:
+    """Delete what was extracted from the article (statements, positions) with their
+    tombstones, taking them out of the monthly counts, topics and statement groups."""
+    tombstones = []
     for resource, table in (("statement", Statement), ("position", Position)):
         ids = session.exec(select(table.id).where(table.article_id == article_id)).all()
         tombstones += [Deletion(resource=resource, resource_id=i) for i in ids]
@@ -73,10 +83,11 @@ def delete_article(session: Session, article_id: int) -> None:
     leave_topics(session, article_id)
     remove_article(session, article_id)
     session.add_all(tombstones)
-    session.delete(article)
+    # Positions first: they point at statements.
+    session.exec(delete(Position).where(Position.article_id == article_id))  # type: ignore[call-overload]
+    session.exec(delete(Statement).where(Statement.article_id == article_id))  # type: ignore[call-overload]
     session.flush()
     regroup_after_delete(session, led)
-    session.commit()
 
 
 def list_deletions(

@@ -6,7 +6,8 @@ import dataclasses
 import hashlib
 import logging
 from datetime import date
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import numpy as np
 from pydantic import ValidationError
@@ -26,7 +27,7 @@ from app.models import (
     Statement,
 )
 from app.services.aggregates import add_statements
-from app.services.articles import article_public
+from app.services.articles import article_public, forget_findings, get_article
 from app.services.grouping import assign_group
 from app.services.offices import folded_text
 from app.services.registry import get_or_create_venue
@@ -38,6 +39,8 @@ log = logging.getLogger(__name__)
 # A write can lose a race (same article posted twice, same new actor created by
 # two articles at once, SQLite busy): roll back and try again this many times.
 WRITE_ATTEMPTS = 4
+
+T = TypeVar("T")
 
 
 def content_hash(text: str) -> str:
@@ -67,25 +70,32 @@ def ingest_article(
     result = extractor.extract(data.text, data.published_at)
     # Position contents are embedded for topic grouping here, outside the write lock too.
     vectors = embed_contents([p.content.text for p in result.positions])
+
+    def write() -> tuple[Article, bool]:
+        # Checked again inside the write: another request may have stored it while
+        # this one was extracting.
+        existing = find_existing(session, data.url, digest)
+        if existing is not None:
+            return existing, False
+        return _write(session, data, digest, result, vectors), True
+
+    return _in_write_transaction(session, write)
+
+
+def _in_write_transaction(session: Session, write: Callable[[], T]) -> T:
+    """`write()` in one write transaction, committed; retried when it loses a race
+    (PostgreSQL: a concurrent insert of the same article or actor; SQLite: busy)."""
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
             with write_transaction(session):
-                # Checked again inside the write: another request may have stored it
-                # while this one was extracting.
-                existing = find_existing(session, data.url, digest)
-                if existing is not None:
-                    session.commit()
-                    return existing, False
-                article = _write(session, data, digest, result, vectors)
+                done = write()
                 session.commit()
-            return article, True
+            return done
         except (IntegrityError, OperationalError) as error:
-            # PostgreSQL: a concurrent insert of the same article or actor. Retry;
-            # the check above then finds what the other request stored.
             session.rollback()
             if attempt == WRITE_ATTEMPTS:
                 raise
-            log.info("ingest retry %d after %s", attempt, type(error).__name__)
+            log.info("write retry %d after %s", attempt, type(error).__name__)
     raise AssertionError("unreachable")
 
 
@@ -130,12 +140,38 @@ def _write(
     )
     session.add(article)
     session.flush()
+    _write_findings(session, article, result, vectors)
+    return article
 
+
+def reextract_article(session: Session, article_id: int, extractor: extraction.Extractor) -> Article:
+    """Run the extractor again over a stored article and replace what was found: the old
+    statements and positions leave tombstones, the new ones are resolved against the
+    registry as it is now (so curated aliases and merges apply)."""
+    article = get_article(session, article_id)
+    result = extractor.extract(article.text, article.published_at)
+    vectors = embed_contents([p.content.text for p in result.positions])
+
+    def write() -> Article:
+        stored = get_article(session, article_id)
+        forget_findings(session, article_id)
+        stored.extractor_version = result.extractor_version
+        session.add(stored)
+        _write_findings(session, stored, result, vectors)
+        return stored
+
+    return _in_write_transaction(session, write)
+
+
+def _write_findings(
+    session: Session, article: Article, result: extraction.Extraction, vectors: np.ndarray | None
+) -> None:
+    """The article's statements and positions, with their actors, venues and topics."""
     # An article names the same few actors many times: look each up once.
     resolved: dict[tuple[object, ...], Resolution] = {}
     venues: dict[str, int] = {}
-    published = data.published_at
-    folded = folded_text(data.text)
+    published = article.published_at
+    folded = folded_text(article.text)
 
     def resolve(ref: extraction.ActorRef | None, mention: str | None, on: date | None) -> Resolution | None:
         if ref is None:
@@ -216,4 +252,3 @@ def _write(
         if vectors is not None:
             assign_topic(session, position, vectors[number])
     session.flush()
-    return article
