@@ -3,9 +3,17 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
-from fastapi.responses import RedirectResponse
 
-from app.api.deps import AdminKey, CursorQuery, LimitDep, SessionDep, SortQuery, UpdatedSinceDep, paged
+from app.api.deps import (
+    AdminKey,
+    CursorQuery,
+    LimitDep,
+    SessionDep,
+    SortQuery,
+    UpdatedSinceDep,
+    merged_redirect,
+    paged,
+)
 from app.errors import Problem
 from app.models import ActorDetail, ActorPublic, ActorUpdate, AliasCreate, MergeRequest, Page, PositionPublic
 from app.services import actors, curation, statements
@@ -44,11 +52,8 @@ def list_actors(
     responses={404: {"model": Problem}, 308: {"description": "Merged: see Location"}},
 )
 def read_actor(actor_id: int, request: Request, session: SessionDep):  # type: ignore[no-untyped-def]
-    current = curation.current_actor_id(session, actor_id)
-    if current != actor_id:
-        url = request.url_for("read_actor", actor_id=current)
-        return RedirectResponse(str(url), status_code=status.HTTP_308_PERMANENT_REDIRECT)
-    return actors.read_actor(session, actor_id)
+    moved = merged_redirect(request, session, curation.ACTORS, actor_id, "read_actor", "actor_id")
+    return moved or actors.read_actor(session, actor_id)
 
 
 @router.patch("/{actor_id}", response_model=ActorDetail, summary="Rename an actor, or set its kind, country, Wikidata id",

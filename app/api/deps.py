@@ -5,9 +5,10 @@ from __future__ import annotations
 import calendar
 import secrets
 from datetime import date, datetime, timezone
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 from fastapi import Depends, Query, Request, Response
+from fastapi.responses import RedirectResponse
 from sqlmodel import Session
 
 from app import extraction
@@ -15,6 +16,7 @@ from app.config import Settings
 from app.db import get_session
 from app.errors import Forbidden, InvalidParameter, Unauthorized
 from app.models import FilteredPage, Page
+from app.services import curation
 
 SessionDep = Annotated[Session, Depends(get_session)]
 
@@ -168,3 +170,11 @@ SortQuery = Annotated[
     Query(description="`id` (ingest order, the default), `date` or `-date` (when said; "
           "undated last)", examples=["-date"]),
 ]
+
+
+def merged_redirect(request: Request, session: Session, registry: Any, row_id: int, route: str, param: str) -> RedirectResponse | None:
+    """A 308 to the survivor when a curator merged this actor or venue away."""
+    current = curation.current_id(session, registry, row_id)
+    if current == row_id:
+        return None
+    return RedirectResponse(str(request.url_for(route, **{param: current})), status_code=308)

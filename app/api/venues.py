@@ -3,10 +3,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, status
-from fastapi.responses import RedirectResponse
 
 from app.api.actors import CURATION_ERRORS
-from app.api.deps import AdminKey, SessionDep
+from app.api.deps import AdminKey, SessionDep, merged_redirect
 from app.errors import Problem
 from app.models import AliasCreate, MergeRequest, VenuePublic, VenueUpdate
 from app.services import actors, curation
@@ -30,11 +29,8 @@ def list_venues(
     responses={404: {"model": Problem}, 308: {"description": "Merged: see Location"}},
 )
 def read_venue(venue_id: int, request: Request, session: SessionDep):  # type: ignore[no-untyped-def]
-    current = curation.current_id(session, curation.VENUES, venue_id)
-    if current != venue_id:
-        url = request.url_for("read_venue", venue_id=current)
-        return RedirectResponse(str(url), status_code=status.HTTP_308_PERMANENT_REDIRECT)
-    return actors.read_venue(session, venue_id)
+    moved = merged_redirect(request, session, curation.VENUES, venue_id, "read_venue", "venue_id")
+    return moved or actors.read_venue(session, venue_id)
 
 
 @router.patch("/{venue_id}", response_model=VenuePublic, summary="Rename a venue, or set its kind or place",
