@@ -131,22 +131,30 @@ class TopicIndex:
     topics is one matrix-vector product. Call `put` after a topic changes or is created."""
 
     def __init__(self, topics: Iterable[Topic] = ()) -> None:
-        self.topics: list[Topic] = list(topics)
-        self._row = {topic.id: row for row, topic in enumerate(self.topics)}
-        self._matrix = np.empty((len(self.topics), EMBEDDING_DIM), dtype=np.float32)
-        for row, topic in enumerate(self.topics):
-            self._matrix[row] = topic.centroid
+        self.topics: list[Topic] = []
+        self._row: dict[Hashable, int] = {}
+        # Rows beyond len(self.topics) are spare room: adding a topic is amortised O(1).
+        self._storage = np.empty((16, EMBEDDING_DIM), dtype=np.float32)
+        for topic in topics:
+            self.put(topic)
+
+    @property
+    def _matrix(self) -> np.ndarray:
+        return self._storage[: len(self.topics)]
 
     def put(self, topic: Topic) -> None:
         """Add a topic, or replace the one with the same id."""
         row = self._row.get(topic.id)
         if row is None:
-            self._row[topic.id] = len(self.topics)
+            row = self._row[topic.id] = len(self.topics)
+            if row == len(self._storage):
+                grown = np.empty((2 * len(self._storage), EMBEDDING_DIM), dtype=np.float32)
+                grown[:row] = self._storage
+                self._storage = grown
             self.topics.append(topic)
-            self._matrix = np.vstack([self._matrix, np.asarray(topic.centroid, dtype=np.float32)[None, :]])
         else:
             self.topics[row] = topic
-            self._matrix[row] = topic.centroid
+        self._storage[row] = topic.centroid
 
     def get(self, topic_id: Hashable) -> Topic:
         return self.topics[self._row[topic_id]]
