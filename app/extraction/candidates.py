@@ -4,7 +4,9 @@ stages use (cached text and sentence bounds, span trimming)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -83,12 +85,27 @@ def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+@lru_cache(maxsize=4)
+def _newline_offsets(text: str) -> list[int]:
+    # Keyed on the article string (its hash is cached on the object): built once per article.
+    return [m.start() for m in re.finditer("\n", text)]
+
+
+def paragraph_bounds(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the paragraph holding offset `at`: the same as
+    `text.rfind("\\n", 0, at) + 1` and `text.find("\\n", at)` (or the text end), but by
+    bisecting the article's line breaks, so a long paragraph is not rescanned per call.
+    `paragraph_bounds("Ab.\\nCd.", 5)` is (4, 7)."""
+    newlines = _newline_offsets(text)
+    index = bisect_left(newlines, at)
+    start = newlines[index - 1] + 1 if index > 0 else 0
+    end = newlines[index] if index < len(newlines) else len(text)
+    return start, end
+
+
 def clip_to_paragraph(text: str, verb_at: int, start: int, end: int) -> tuple[int, int]:
     """The parser may run a sentence across a paragraph break; content never does."""
-    para_start = text.rfind("\n", 0, verb_at) + 1
-    para_end = text.find("\n", verb_at)
-    if para_end == -1:
-        para_end = len(text)
+    para_start, para_end = paragraph_bounds(text, verb_at)
     start, end = max(start, para_start), min(end, para_end)
     dateline = _DATELINE_RE.match(text, start, end)
     if dateline:

@@ -18,6 +18,7 @@ from app.extraction.candidates import Candidate, text_of
 from app.extraction.cue_forms import find_colon_attributions, find_noun_cues, find_stance_adjectives
 from app.extraction.reported import find_reported
 from app.extraction.dates import resolve_said_on
+from app.extraction.learned import find_learned
 from app.extraction.lexicons import word_set
 from app.extraction.mentions import mention_for
 from app.extraction.positions import extract_positions
@@ -107,15 +108,12 @@ def analyse(doc: Doc, published_on: date | None = None) -> Extraction:
     return Extraction(tuple(dated), tuple(positions), EXTRACTOR_VERSION)
 
 
-def find_candidates(doc: Doc) -> list[Candidate]:
-    """Direct, mixed and indirect candidates with speaker mentions, deduplicated, in text order."""
-    text = text_of(doc)
-    quoted = find_quoted(text)
+def rule_candidates(doc: Doc) -> tuple[list[Quoted], list[Quoted], list[Candidate]]:
+    """Quoted stretches, the quotations among them, and the reported-speech candidates the
+    hand rules find (before merging with the quotations)."""
+    quoted = find_quoted(text_of(doc))
     quotations = [q for q in quoted if is_quotation(doc, q)]
     regions = [(q.open_at, q.outer_end) for q in quotations]
-    consumed: set[Quoted] = set()
-    same_as: dict[Quoted, Candidate] = {}
-    reported: list[Candidate] = []
     found = list(find_reported(doc, regions))
     for candidate in found:
         candidate.mention = mention_for(doc, doc[candidate.verb]) if candidate.verb is not None else None
@@ -123,6 +121,19 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     found += find_colon_attributions(doc, regions)
     found += find_noun_cues(doc, regions)
     found += find_stance_adjectives(doc, regions)
+    return quoted, quotations, found
+
+
+def find_candidates(doc: Doc, *, learned: bool = True) -> list[Candidate]:
+    """Direct, mixed and indirect candidates with speaker mentions, deduplicated, in text order."""
+    text = text_of(doc)
+    quoted, quotations, found = rule_candidates(doc)
+    regions = [(q.open_at, q.outer_end) for q in quotations]
+    if learned:
+        found += find_learned(doc, regions, found)
+    consumed: set[Quoted] = set()
+    same_as: dict[Quoted, Candidate] = {}
+    reported: list[Candidate] = []
     found = _drop_stacked(doc, found)
     # Quoted stretches never overlap and come in text order: bisect instead of scanning all.
     quotation_ends = [q.end for q in quotations]

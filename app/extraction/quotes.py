@@ -8,11 +8,12 @@ quotes (and who said them) is decided later, in `pipeline`, with the parse.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.candidates import Candidate, sentence_of, text_of
+from app.extraction.candidates import Candidate, paragraph_bounds, sentence_of, text_of
 from app.extraction.cues import cue_of
 from app.extraction.mentions import adjacent_subject, mention_for, noun_phrase
 
@@ -62,6 +63,10 @@ def _can_close(text: str, i: int) -> bool:
 def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int | None]], bool]:
     """Mark pairs (open, close) in one paragraph; a last pair may be unclosed (close None)."""
     pairs: list[tuple[int, int | None]] = []
+    # Offsets of the marks that can close, per set of closers, found once per paragraph:
+    # scanning forward from every opening mark would be quadratic in a long paragraph
+    # full of stray apostrophes (`'90s`, `rock 'n' roll`).
+    closing: dict[str, list[int]] = {}
     i = start
     while i < end:
         char = text[i]
@@ -69,14 +74,13 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
             char = "“"  # a paragraph opened with the closing mark by mistake
         if char in _PAIRS and _can_open(text, i) and (char not in _SINGLE or i == start or not text[i - 1].isalnum()):
             closers = _PAIRS[char]
-            j = i + 1
-            close = None
-            while j < end:
-                # A curly double opening mark met before the closer is a stray mark: skip it.
-                if text[j] in closers and _can_close(text, j) and j > i + 1:
-                    close = j
-                    break
-                j += 1
+            if closers not in closing:
+                marks = re.compile("[" + re.escape(closers) + "]").finditer(text, start, end)
+                closing[closers] = [m.start() for m in marks if _can_close(text, m.start())]
+            offsets = closing[closers]
+            # The first closer at least two characters on (a quote holds something).
+            index = bisect_left(offsets, i + 2)
+            close = offsets[index] if index < len(offsets) else None
             if close is None:
                 if char in _SINGLE:
                     i += 1
@@ -171,9 +175,20 @@ def is_quotation(doc: Doc, quoted: Quoted) -> bool:
     return words >= 2 and _has_verb(doc, quoted.start, quoted.end)
 
 
-def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+def _tokens_between(doc: Doc, start: int, end: int, *, first: int | None = None,
+                    from_sentence: bool = False) -> list[Token]:
+    """Tokens wholly inside [start, end): only the `first` n of them, or with
+    `from_sentence` only those in the sentence of the last one. Each quotation looks at a
+    few tokens either side; listing the whole paragraph instead would make a long
+    paragraph of quotations quadratic."""
     span = doc.char_span(start, min(end, len(text_of(doc))), alignment_mode="contract")
-    return list(span) if span is not None else []
+    if span is None or len(span) == 0:
+        return []
+    if first is not None:
+        span = span[:first]
+    if from_sentence:
+        span = doc[max(span.start, sentence_of(span[-1])[0]) : span.end]
+    return list(span)
 
 
 def _cue_in(
@@ -218,18 +233,15 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
     out: list[Candidate] = []
     previous: Candidate | None = None
     previous_quote: Quoted | None = None
+    opens = [q.open_at for q in quotations]  # in text order
     for quoted in quotations:
         verb = None
         verb_mention: tuple[int, int] | None = None
         # Right side: `“...,” he said.` or `.” He added.` a few tokens after the mark.
-        right_end = len(text)
-        next_open = [q.open_at for q in quotations if q.open_at > quoted.outer_end]
-        if next_open:
-            right_end = min(next_open)
-        newline = text.find("\n", quoted.outer_end)
-        if newline != -1:
-            right_end = min(right_end, newline)
-        right = _tokens_between(doc, quoted.outer_end, right_end)
+        next_open = bisect_right(opens, quoted.outer_end)
+        right_end = opens[next_open] if next_open < len(opens) else len(text)
+        right_end = min(right_end, paragraph_bounds(text, quoted.outer_end)[1])
+        right = _tokens_between(doc, quoted.outer_end, right_end, first=_MAX_RIGHT_CUE_DISTANCE + 4)
         if right:
             sentence_end = sentence_of(right[0])[1]
             right = [t for t in right if t.i < max(sentence_end, right[0].i + 3)][: _MAX_RIGHT_CUE_DISTANCE + 4]
@@ -238,12 +250,15 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
             if found is not None and not any(t.text == ":" for t in doc[found[0].i + 1 : found[0].i + 4]):
                 verb, verb_mention = found
         # Left side: `He added: “...”`, `said “...”`, `According to her, ‘...’`.
-        paragraph_start = text.rfind("\n", 0, quoted.open_at) + 1
-        left = _tokens_between(doc, paragraph_start, quoted.open_at)
-        previous_paragraph = text[:paragraph_start].rstrip()
-        if not left and previous_paragraph.endswith(":"):
+        paragraph_start = paragraph_bounds(text, quoted.open_at)[0]
+        # Only the sentence before the mark: the rest of a long paragraph is never read.
+        left = _tokens_between(doc, paragraph_start, quoted.open_at, from_sentence=True)
+        previous_end = paragraph_start
+        while previous_end > 0 and text[previous_end - 1].isspace():
+            previous_end -= 1
+        if not left and previous_end > 0 and text[previous_end - 1] == ":":
             # `The envoy said:` closing one paragraph introduces the quotation opening the next.
-            left = _tokens_between(doc, text.rfind("\n", 0, len(previous_paragraph)) + 1, len(previous_paragraph))
+            left = _tokens_between(doc, paragraph_bounds(text, previous_end)[0], previous_end, from_sentence=True)
         if left:
             sentence_start = sentence_of(left[-1])[0]
             left_in_sentence = [t for t in left if t.i >= sentence_start]

@@ -60,7 +60,7 @@ def _according_to(token: Token) -> tuple[int, int, Token] | None:
     return (start, end, source) if end - start >= 2 else None
 
 
-def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
+def parenthetical_content(verb: Token) -> tuple[int, int] | None:
     """`The museum, Ms. Ortiz said, will open in May.`: an attribution set off by commas
     inside its clause; the content is the whole sentence, attribution included."""
     doc = verb.doc
@@ -125,7 +125,7 @@ def _trailing_content(verb: Token) -> tuple[int, int] | None:
     return (start, end) if end - start >= 3 else None
 
 
-def _as_clause_content(verb: Token) -> tuple[int, int] | None:
+def as_clause_content(verb: Token) -> tuple[int, int] | None:
     """`The strait, as one pilot pointed out, rarely freezes in March.`: an `as X said`
     attribution reports the clause it hangs on; the span includes it when it sits inside."""
     doc = verb.doc
@@ -203,10 +203,10 @@ def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterat
         if found is None or is_hedged_or_hypothetical(token):
             continue
         cue, particle = found
-        parenthetical = _parenthetical_content(token)
+        parenthetical = parenthetical_content(token)
         content = (*parenthetical, 0.75) if parenthetical else content_of(token, cue, particle)
         if content is None:
-            trailing = _trailing_content(token) or _as_clause_content(token)
+            trailing = _trailing_content(token) or as_clause_content(token)
             content = (*trailing, 0.75) if trailing else None
         if content is None:
             block = _block_after_colon(token)

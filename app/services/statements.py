@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, or_, union_all
 from sqlmodel import Session, select
 
 from app.errors import BadCursor, NotFound
@@ -213,14 +213,17 @@ def _filtered_page(
     if sort != "id" or ids is None or not 1 < len(ids) <= MERGE_ACTORS:
         return _page(session, apply_filters(session, base, table, filters), table, limit, cursor, sort)
     after = decode_cursor(cursor)
-    found: set[int] = set()
+    per_actor = []
     for actor_id in sorted(ids):
-        # Ids only (from the index); whole rows are read for the one merged page below.
+        # Ids only, each actor's first page from its own index, all in one round trip;
+        # whole rows are read for the one merged page below.
         query = apply_filters(session, select(table.id), table, replace(filters, actor_ids=frozenset({actor_id})))
         if after is not None:
             query = query.where(table.id > after)
-        found.update(session.exec(query.order_by(table.id).limit(limit + 1)).all())
-    page_ids = sorted(found)[: limit + 1]
+        first = query.order_by(table.id).limit(limit + 1).subquery()
+        per_actor.append(select(first.c.id))
+    merged = union_all(*per_actor).subquery()
+    page_ids = list(session.exec(select(merged.c.id).distinct().order_by(merged.c.id).limit(limit + 1)))
     rows = session.exec(base.where(table.id.in_(page_ids)).order_by(table.id)).all() if page_ids else []
     return split_page(rows, limit, rows[limit - 1][0].id if len(rows) > limit else None)
 

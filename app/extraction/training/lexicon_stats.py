@@ -15,16 +15,15 @@ writes lines such as `vow  inf  # clause 0.90/31 inf 0.85/40`.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from spacy.tokens import Doc, DocBin, Token
+from spacy.tokens import Doc, Token
 
 from app.extraction.lexicons import hand_cues, listed_cue_lemmas
-from app.extraction.pipeline import load_nlp
+from app.extraction.training.corpus import parsed_corpus
 
 FRAMES = ("clause", "inf", "np")
 # Verbs whose object or clause is almost never what someone said, however the
@@ -114,11 +113,6 @@ def learned_cues(uses: Counter, cued: Counter, min_count: int, min_precision: fl
     return out
 
 
-def _read(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app.extraction.training.lexicon_stats", description=__doc__)
     parser.add_argument("train", type=Path, help="annotated JSONL (eval record format) with cue spans")
@@ -129,14 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--flag-min-count", type=int, default=15)
     parser.add_argument("--flag-min-precision", type=float, default=0.7)
     args = parser.parse_args(argv)
-    records = _read(args.train)
-    nlp = load_nlp(args.model)
-    if args.cache is not None and args.cache.exists():
-        docs = list(DocBin().from_disk(args.cache).get_docs(nlp.vocab))
-    else:
-        docs = list(nlp.pipe((r["text"] for r in records), batch_size=16))
-        if args.cache is not None:
-            DocBin(docs=docs).to_disk(args.cache)
+    records, docs = parsed_corpus(args.train, args.model, args.cache)
     paired = ((doc, [tuple(q["cue"]) for q in r["quotes"] if q.get("cue")]) for doc, r in zip(docs, records))
     uses, cued = count_frames(paired)
     print(f"# Cue verbs learned from {args.train.name} ({len(records)} articles) by")
