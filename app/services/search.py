@@ -2,8 +2,9 @@
 
 Syntax: words (all must occur), "a phrase" in double quotes, and `negotiat*` for a
 prefix. Matching ignores case; there is no stemming on either database.
-SQLite answers from the FTS5 tables `statement_fts` and `position_fts`, PostgreSQL from
-GIN indexes on `to_tsvector('simple', content)` (made by migrations 0002 and 0007).
+SQLite answers from the FTS5 tables `statement_fts` and `position_fts` (migrations 0002
+and 0007), PostgreSQL from a stored `content_tsv = to_tsvector('simple', content)` with a
+GIN index (migration 0010).
 """
 
 from __future__ import annotations
@@ -65,9 +66,9 @@ def matching(session: Session, q: str, table: type[Statement] | type[Position] =
             .columns(column("rowid"))
         )
         return table.id.in_(ids)  # type: ignore[union-attr]
-    # The config is inlined, not bound, so the planner matches the expression index.
+    # The stored column `content_tsv` (migration 0010) holds to_tsvector('simple', content).
     simple = literal_column("'simple'::regconfig")
-    document = func.to_tsvector(simple, table.content)
+    document = literal_column(f'"{table.__tablename__}".content_tsv')
     return document.op("@@")(func.to_tsquery(simple, _tsquery(terms)))
 
 
