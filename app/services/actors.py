@@ -17,7 +17,7 @@ from app.models import (
     ActorDetail,
     ActorPublic,
     ActorRef,
-    Position,
+    PositionParty,
     Statement,
     Venue,
     VenueAlias,
@@ -138,7 +138,11 @@ def read_actor(session: Session, actor_id: int) -> ActorDetail:
     first, last = session.exec(
         select(func.min(Statement.said_on), func.max(Statement.said_on)).where(Statement.actor_id == actor_id)
     ).one()
-    positions = session.exec(select(func.count()).select_from(Position).where(Position.actor_id == actor_id)).one()
+    # Every position it holds, alone or jointly (`the US and France accused ...`).
+    positions = session.exec(
+        select(func.count()).select_from(PositionParty)
+        .where(PositionParty.actor_id == actor_id, PositionParty.role == "actor")
+    ).one()
     count = func.count(Statement.id)
     venues = session.exec(
         select(Venue.id, Venue.name, count).join(Venue, Venue.id == Statement.venue_id)

@@ -39,6 +39,9 @@ def test_a_position_lists_every_holder_and_addressee(client: TestClient) -> None
     assert [t["name"] for t in accusation["targets"]] == ["Varania"]
     # `actor` matches any holder, `target` any addressee.
     assert accusation["id"] in {p["id"] for p in positions(client, actor="Norvia")}
+    norvia = accusation["actors"][1]["id"]
+    assert client.get(f"/actors/{norvia}").json()["position_count"] == 2  # its proposal and the joint accusation
+    assert accusation["id"] in {p["id"] for p in client.get(f"/actors/{norvia}/positions").json()["items"]}
     assert {p["type"] for p in positions(client, target="Varania")} == {"demand", "criticize"}
     network = client.get("/stats/network").json()
     edges = {(e["source"]["name"], e["target"]["name"]) for e in network}
