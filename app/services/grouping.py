@@ -30,26 +30,31 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def assign_group(session: Session, statement: Statement) -> None:
-    """Give a just-flushed statement the group of an earlier report of it, or its own."""
-    statement.group_id = statement.id
-    if statement.actor_id is None:
-        return
-    query = select(Statement.group_id, Statement.content).where(
-        Statement.actor_id == statement.actor_id,
-        Statement.article_id != statement.article_id,
-        Statement.id != statement.id,
-    )
-    if statement.said_on is not None:
-        query = query.where(Statement.said_on.between(statement.said_on - WINDOW, statement.said_on + WINDOW))  # type: ignore[union-attr]
-    mine = words(statement.content)
-    best, best_overlap = None, SAME_WORDS
-    for group_id, content in session.exec(query.order_by(Statement.id.desc()).limit(CANDIDATES)).all():  # type: ignore[union-attr]
-        score = overlap(mine, words(content))
-        if score >= best_overlap:
-            best, best_overlap = group_id, score
-    if best is not None:
-        statement.group_id = best
+def assign_groups(session: Session, statements: list[Statement]) -> None:
+    """Give an article's just-flushed statements the group of an earlier report of each,
+    or their own. Statements of one actor on one day share their candidates: one query."""
+    by_key: dict[tuple[int, object], list[Statement]] = {}
+    for statement in statements:
+        statement.group_id = statement.id
+        if statement.actor_id is not None:
+            by_key.setdefault((statement.actor_id, statement.said_on), []).append(statement)
+    for (actor_id, said_on), same in by_key.items():
+        query = select(Statement.group_id, Statement.content).where(
+            Statement.actor_id == actor_id, Statement.article_id != same[0].article_id
+        )
+        if said_on is not None:
+            query = query.where(Statement.said_on.between(said_on - WINDOW, said_on + WINDOW))  # type: ignore[union-attr,operator]
+        rows = session.exec(query.order_by(Statement.id.desc()).limit(CANDIDATES)).all()  # type: ignore[union-attr]
+        candidates = [(group_id, words(content)) for group_id, content in rows]
+        for statement in same:
+            mine = words(statement.content)
+            best, best_overlap = None, SAME_WORDS
+            for group_id, theirs in candidates:
+                score = overlap(mine, theirs)
+                if score >= best_overlap:
+                    best, best_overlap = group_id, score
+            if best is not None:
+                statement.group_id = best
 
 
 def regroup_after_delete(session: Session, group_ids: set[int]) -> None:

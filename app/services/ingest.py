@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import logging
 from datetime import date
@@ -28,11 +27,10 @@ from app.models import (
 )
 from app.services.aggregates import add_statements
 from app.services.articles import article_public, forget_findings, get_article
-from app.services.grouping import assign_group
-from app.services.offices import folded_text
+from app.services.grouping import assign_groups
 from app.services.registry import get_or_create_venue
 from app.services.resolution import Resolution, resolve_actor
-from app.services.topics import assign_topic, embed_contents
+from app.services.topics import assign_topics, embed_contents
 
 log = logging.getLogger(__name__)
 
@@ -168,21 +166,12 @@ def _write_findings(
 ) -> None:
     """The article's statements and positions, with their actors, venues and topics."""
     # An article names the same few actors many times: look each up once.
-    resolved: dict[tuple[object, ...], Resolution] = {}
+    known: dict[tuple[object, ...], object] = {}
     venues: dict[str, int] = {}
     published = article.published_at
-    folded = folded_text(article.text)
 
     def resolve(ref: extraction.ActorRef | None, mention: str | None, on: date | None) -> Resolution | None:
-        if ref is None:
-            return None
-        # A surname keeps its mention as an alias; an office's holder depends on the day.
-        key = (ref.name, ref.kind, ref.method, mention if ref.method == "surname" else None,
-               on if ref.method == "description" else None)
-        if key not in resolved:
-            resolved[key] = resolve_actor(session, ref, mention, on, folded)
-        found = resolved[key]
-        return dataclasses.replace(found, matched=getattr(ref, "matched", None) or mention or found.matched)
+        return resolve_actor(session, ref, mention, on, article.text, known) if ref is not None else None
 
     def actor_ids(refs: tuple[extraction.ActorRef, ...], on: date | None) -> list[int]:
         ids = [found.actor.id for found in (resolve(ref, None, on) for ref in refs) if found]
@@ -217,12 +206,13 @@ def _write_findings(
             said_on=found.said_on,
             confidence=found.confidence,
         )
-        session.add(row)
-        session.flush()
-        assign_group(session, row)
         statement_rows.append(row)
+    session.add_all(statement_rows)
+    session.flush()
+    assign_groups(session, statement_rows)
     add_statements(session, [(row.actor_id, row.said_on) for row in statement_rows])
-    for number, found in enumerate(result.positions):
+    position_rows: list[Position] = []
+    for found in result.positions:
         index = found.statement_index
         on = found.said_on or published
         holders, addressees = actor_ids(found.actors, on), actor_ids(found.targets, on)
@@ -249,6 +239,7 @@ def _write_findings(
         parties = [("actor", i) for i in holders] + [("target", i) for i in addressees if i not in holders]
         for ordinal, (role, party) in enumerate(parties):
             session.add(PositionParty(position_id=position.id, role=role, actor_id=party, ordinal=ordinal))  # type: ignore[arg-type]
-        if vectors is not None:
-            assign_topic(session, position, vectors[number])
+        position_rows.append(position)
+    if vectors is not None:
+        assign_topics(session, position_rows, vectors)
     session.flush()

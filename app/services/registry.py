@@ -17,9 +17,10 @@ NAME_LIMIT = 300  # the name columns' length
 
 def name_key(name: str) -> str:
     """Fold case, accents and punctuation: `Al-Zoubi` and `al zoubi` share `al zoubi`."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", stripped.casefold()).strip()
+    if not name.isascii():  # ASCII has no accents to strip (and most names are ASCII)
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", name.casefold()).strip()
 
 
 # The extraction's four kinds, and the registry's finer kinds that belong to each.
@@ -56,10 +57,11 @@ def match_actor(
         actor, how = Actor(name=ref.name, name_key=key, kind=ref.kind), "new"
         session.add(actor)
         session.flush()
-    aliases = {ref.name}
+    aliases = {ref.name} if how != "name" else set()  # its own name is an alias already
     if mention and ref.method == "surname":
         aliases.add(mention)
-    add_aliases(session, ActorAlias, "actor_id", actor.id, aliases)  # type: ignore[arg-type]
+    if aliases:
+        add_aliases(session, ActorAlias, "actor_id", actor.id, aliases)  # type: ignore[arg-type]
     return actor, how
 
 

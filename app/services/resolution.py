@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session
 
 from app import extraction
 from app.models import Actor
-from app.services.offices import holder_on
+from app.services.offices import folded_text, holder_on
 from app.services.registry import match_actor
 
 
@@ -29,19 +30,29 @@ def resolve_actor(
     mention: str | None = None,
     on: date | None = None,
     article: str = "",
+    known: dict[tuple[object, ...], Any] | None = None,
 ) -> Resolution:
     """The stored actor behind an extracted speaker, and how it was found.
 
     A role the article never ties to a name (`the Russian foreign minister`) is the
-    office's holder on day `on` (`article`: the folded text, see offices.folded_text);
-    otherwise the actor by name, alias or surname, created on first sight.
+    office's holder on day `on` (`article`: the article's text, for an office's scope);
+    otherwise the actor by name, alias or surname, created on first sight. `known`
+    keeps lookups for the rest of an article: it names the same few actors many times.
     """
-    matched = getattr(ref, "matched", None) or mention
-    confidence = getattr(ref, "confidence", 1.0)
+    known = {} if known is None else known
+    matched = ref.matched or mention
     if ref.method == "description":
-        holder = holder_on(session, ref.name, on, article)
-        if holder is not None:
-            return Resolution(holder, "office", matched, round(confidence * 0.9, 3))
-    actor, how = match_actor(session, ref, mention)
+        office = ("office", ref.name, on)
+        if office not in known:
+            if ("folded",) not in known:
+                known[("folded",)] = folded_text(article)
+            known[office] = holder_on(session, ref.name, on, known[("folded",)])
+        if known[office] is not None:
+            return Resolution(known[office], "office", matched, round(ref.confidence * 0.9, 3))
+    # A surname mention is kept as an alias, so it is part of what is looked up.
+    lookup = (ref.name, ref.kind, mention if ref.method == "surname" else None)
+    if lookup not in known:
+        known[lookup] = match_actor(session, ref, mention)
+    actor, how = known[lookup]
     method = how if ref.method == "name" and how in ("alias", "surname") else ref.method
-    return Resolution(actor, method, matched, confidence)
+    return Resolution(actor, method, matched, ref.confidence)

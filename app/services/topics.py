@@ -42,45 +42,60 @@ COMMIT_LAG = timedelta(seconds=60)
 
 
 class _Index:
-    """The stored topics as one process's matching index, refreshed by `updated_at`."""
+    """The stored topics as one process's matching index, refreshed by `updated_at`:
+    only topics changed since the last look (by another process, too) are read again."""
 
     def __init__(self) -> None:
         self.index = matching.TopicIndex()
+        self.versions: dict[int, datetime] = {}  # topic id -> updated_at as last read
         self.seen: datetime | None = None
 
     def refresh(self, session: Session, *, full: bool = False) -> matching.TopicIndex:
         if full:
-            self.index, self.seen = matching.TopicIndex(), None
-        query = select(Topic.id, Topic.centroid, Topic.terms, Topic.size, Topic.updated_at)
+            self.index, self.versions, self.seen = matching.TopicIndex(), {}, None
+        recent = select(Topic.id, Topic.updated_at)
         if self.seen is not None:
-            query = query.where(Topic.updated_at >= self.seen - COMMIT_LAG)
-        for topic_id, centroid, terms, size, updated_at in session.exec(query).all():
-            self.index.put(_as_match(topic_id, centroid, terms, size))
-            self.seen = max(self.seen or updated_at, updated_at)
+            recent = recent.where(Topic.updated_at >= self.seen - COMMIT_LAG)
+        changed = [i for i, updated_at in session.exec(recent).all() if self.versions.get(i) != updated_at]
+        for start in range(0, len(changed), 500):
+            rows = session.exec(
+                select(Topic.id, Topic.centroid, Topic.terms, Topic.size, Topic.updated_at)
+                .where(col(Topic.id).in_(changed[start : start + 500]))
+            ).all()
+            for topic_id, centroid, terms, size, updated_at in rows:
+                self.note(_as_match(topic_id, centroid, terms, size), updated_at)
         return self.index
+
+    def note(self, topic: matching.Topic, updated_at: datetime) -> None:
+        self.index.put(topic)
+        self.versions[topic.id] = updated_at  # type: ignore[index]
+        self.seen = max(self.seen or updated_at, updated_at)
 
 
 _indexes: dict[str, _Index] = {}
 
 
-def _index_for(session: Session, *, full: bool = False) -> matching.TopicIndex:
+def _index_for(session: Session, *, full: bool = False) -> _Index:
     url = session.get_bind().engine.url.render_as_string(hide_password=True)
-    return _indexes.setdefault(url, _Index()).refresh(session, full=full)
+    cached = _indexes.setdefault(url, _Index())
+    cached.refresh(session, full=full)
+    return cached
 
 
-def _best_topic(session: Session, vector: np.ndarray, terms: tuple[str, ...]) -> tuple[matching.TopicIndex, Topic | None]:
+def _best_topic(session: Session, index: _Index, vector: np.ndarray, terms: tuple[str, ...]) -> Topic | None:
     """The stored topic the position fits best, if any. A cached topic that is gone or
     differs from its row (a rolled-back write) reloads the whole index once."""
-    for full in (False, True):
-        index = _index_for(session, full=full)
-        found = index.match(vector, terms)
+    for attempt in range(2):
+        if attempt:
+            index.refresh(session, full=True)
+        found = index.index.match(vector, terms)
         if found is None:
-            return index, None
+            return None
         topic = session.get(Topic, found.topic_id)
-        cached = index.get(found.topic_id)
+        cached = index.index.get(found.topic_id)
         if topic is not None and topic.centroid == matching.vector_to_bytes(cached.centroid):
-            return index, topic
-    return index, None
+            return topic
+    return None
 
 
 def _as_match(topic_id: int, centroid: bytes, terms: str, size: int) -> matching.Topic:
@@ -92,31 +107,31 @@ def embed_contents(contents: list[str]) -> np.ndarray | None:
     return matching.embed(contents) if contents else None
 
 
-def assign_topic(session: Session, position: Position, vector: np.ndarray) -> Topic:
-    """Join the best-matching stored topic, or start one; sets `position.topic_id`."""
-    terms = matching.topic_terms(position.content)
-    index, topic = _best_topic(session, vector, terms)
-    if topic is None:
-        topic = Topic(label=matching.label_for([position.content])[:200],
-                      terms=json.dumps(matching.add_terms({}, terms)),
-                      centroid=matching.vector_to_bytes(vector), size=1, model=matching.EMBEDDING_MODEL)
+def assign_topics(session: Session, positions: list[Position], vectors: np.ndarray) -> None:
+    """Each position joins the best-matching stored topic, or starts one (`topic_id`)."""
+    index = _index_for(session)  # read once per article; its own topics are noted as made
+    for position, vector in zip(positions, vectors):
+        terms = matching.topic_terms(position.content)
+        topic = _best_topic(session, index, vector, terms)
+        if topic is None:
+            topic = Topic(label=matching.label_for([position.content])[:200],
+                          terms=json.dumps(matching.add_terms({}, terms)),
+                          centroid=matching.vector_to_bytes(vector), size=1, model=matching.EMBEDDING_MODEL)
+        else:
+            joined = matching.join_topic(_as_match(topic.id, topic.centroid, topic.terms, topic.size), vector, terms)  # type: ignore[arg-type]
+            recent = session.exec(
+                select(Position.content).where(Position.topic_id == topic.id)
+                .order_by(col(Position.id).desc()).limit(LABEL_SAMPLE - 1)
+            ).all()
+            topic.label = matching.label_for([position.content, *recent])[:200]
+            topic.terms = json.dumps(dict(joined.term_counts))
+            topic.centroid = matching.vector_to_bytes(joined.centroid)
+            topic.size = joined.size
         session.add(topic)
         session.flush()
-    else:
-        joined = matching.join_topic(_as_match(topic.id, topic.centroid, topic.terms, topic.size), vector, terms)  # type: ignore[arg-type]
-        recent = session.exec(
-            select(Position.content).where(Position.topic_id == topic.id)
-            .order_by(col(Position.id).desc()).limit(LABEL_SAMPLE - 1)
-        ).all()
-        topic.label = matching.label_for([position.content, *recent])[:200]
-        topic.terms = json.dumps(dict(joined.term_counts))
-        topic.centroid = matching.vector_to_bytes(joined.centroid)
-        topic.size = joined.size
-        session.add(topic)
-        session.flush()
-    index.put(_as_match(topic.id, topic.centroid, topic.terms, topic.size))  # type: ignore[arg-type]
-    position.topic_id = topic.id
-    return topic
+        index.note(_as_match(topic.id, topic.centroid, topic.terms, topic.size), topic.updated_at)  # type: ignore[arg-type]
+        position.topic_id = topic.id
+        session.add(position)
 
 
 def leave_topics(session: Session, article_id: int) -> None:
