@@ -238,11 +238,10 @@ def _explain(engine: Any, sql: str, params: Any) -> str:
 
 def _unindexed(plan: str) -> list[str]:
     """Plan lines that read a whole table rather than an index range."""
-    lines = plan.splitlines()
-    if "SCAN" in plan or "Scan" in plan:
-        return [line for line in lines if ("SCAN " in line and "INDEX" not in line and "fts" not in line.lower()
-                                           and "CONSTANT ROW" not in line) or "Seq Scan" in line]
-    return []
+    # `SCAN anon_1` reads a subquery's few rows already taken from an index, not a table.
+    return [line for line in plan.splitlines()
+            if ("SCAN " in line and "INDEX" not in line and "fts" not in line.lower()
+                and "CONSTANT ROW" not in line and "SCAN anon_" not in line) or "Seq Scan" in line]
 
 
 def _captured_sql(engine: Any, request: Any) -> list[tuple[str, Any]]:
@@ -288,8 +287,14 @@ def bench_query(*, statements: int, requests: int, database_url: str | None, fil
             start = time.perf_counter()
             loaded = synthesize(engine, statements=statements)
             loaded["load_seconds"] = round(time.perf_counter() - start, 1)
+        if engine.dialect.name == "postgresql":
+            # Statistics and the visibility map, as autovacuum keeps them on a live database
+            # (index-only scans need the latter); VACUUM cannot run inside a transaction.
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                connection.execute(text("VACUUM ANALYZE"))
         with engine.begin() as connection:
-            connection.execute(text("ANALYZE"))  # fresh statistics, as a live database has
+            if engine.dialect.name == "sqlite":
+                connection.execute(text("ANALYZE"))
             actors = connection.execute(text("SELECT id, name FROM actor ORDER BY id")).all()
             venues = [r[0] for r in connection.execute(text("SELECT name FROM venue")).all()]
         rng = random.Random(11)
