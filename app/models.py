@@ -111,7 +111,7 @@ class Article(ArticleBase, Tracked, table=True):
     extractor_version: str = Field(max_length=40)
 
 
-class ArticleRef(SQLModel):
+class ArticleRef(BaseModel):
     id: int
     url: str | None
     title: str | None
@@ -297,13 +297,13 @@ class HolderCreate(SQLModel):
     end_on: date | None = None
 
 
-class ActorRef(SQLModel):
+class ActorRef(BaseModel):
     id: int
     name: str
     kind: str
 
 
-class VenueRef(SQLModel):
+class VenueRef(BaseModel):
     id: int
     name: str
     kind: str
@@ -481,23 +481,23 @@ class DeletionPublic(SQLModel):
     deleted_at: datetime
 
 
-class SpanPublic(SQLModel):
+class SpanPublic(BaseModel):
     start: int
     end: int
 
 
-class ResolutionPublic(SQLModel):
+class ResolutionPublic(BaseModel):
     """How the speaker mention became the actor: `He` -> pronoun, `De Mistura` -> surname,
     `Moscow` -> alias, `the UN envoy` -> title (named in the article) or office (the
     holder on the statement's date)."""
 
-    method: str = Field(description="name | alias | surname | pronoun | title | office | group | description",
-                        schema_extra={"examples": ["office"]})
-    matched: str | None = Field(description="The words it was resolved from", schema_extra={"examples": ["the UN envoy"]})
+    method: str = PydanticField(description="name | alias | surname | pronoun | title | office | group | description",
+                                examples=["office"])
+    matched: str | None = PydanticField(description="The words it was resolved from", examples=["the UN envoy"])
     confidence: float
 
 
-class StatementPublic(SQLModel):
+class StatementPublic(BaseModel):
     id: int
     kind: StatementKind
     content: str
@@ -518,7 +518,7 @@ class StatementPublic(SQLModel):
     first_reported: dt.date | None = None
 
 
-class EventCodes(SQLModel):
+class EventCodes(BaseModel):
     """The position's type in the CAMEO and PLOVER event ontologies."""
 
     cameo: str
@@ -527,12 +527,12 @@ class EventCodes(SQLModel):
     context: str | None
 
 
-class TopicRef(SQLModel):
+class TopicRef(BaseModel):
     id: int
     label: str
 
 
-class PositionPublic(SQLModel):
+class PositionPublic(BaseModel):
     id: int
     type: PositionType
     content: str
