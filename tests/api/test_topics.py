@@ -3,6 +3,8 @@ articles and the stance timeline. Texts are invented for these tests."""
 
 from __future__ import annotations
 
+import json
+
 from fastapi.testclient import TestClient
 
 FIRST = {
@@ -98,3 +100,13 @@ def test_the_timeline_marks_where_an_actor_changed_its_stance(client: TestClient
     assert timeline["topic"]["label"] and timeline["topic"]["actor_count"] >= 2
     assert client.get("/topics/999999/timeline").status_code == 404
 
+
+
+def test_position_exports_carry_parties_flags_and_topic(client: TestClient) -> None:
+    post_both(client)
+    lines = client.get("/positions", params={"format": "csv"}).text.splitlines()
+    header = lines[0].split(",")
+    assert {"actors", "targets", "negated", "future", "certainty", "topic_id", "topic_label"} <= set(header)
+    assert len(lines) == 1 + len(positions(client, limit=50))
+    rows = [json.loads(line) for line in client.get("/positions", params={"format": "ndjson"}).text.splitlines()]
+    assert any(len(r["actors"]) == 2 for r in rows)
