@@ -231,7 +231,7 @@ def read_topic(session: Session, topic_id: int) -> TopicDetail:
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
-def _change(before: Position, after: Position) -> str | None:
+def stance_change(before: Position, after: Position) -> str | None:
     """What changed between an actor's consecutive positions on a topic: the stance
     (`demand -> agree`), its context (`reject -> reject (negated)`), or a number."""
     def stance(p: Position) -> str:
@@ -254,7 +254,7 @@ def topic_timeline(session: Session, topic_id: int) -> TopicTimeline:
     for actor, positions in _by_actor(session, topic_id):
         entries = []
         for i, p in enumerate(positions):
-            change = _change(positions[i - 1], p) if i else None
+            change = stance_change(positions[i - 1], p) if i else None
             entries.append(TimelineEntry(
                 position_id=p.id, date=p.said_on, type=p.type, content=p.content,  # type: ignore[arg-type]
                 certainty=p.certainty, negated=p.negated, hypothetical=p.hypothetical, future=p.future,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.models import Position
-from app.services.topics import _change
+from app.services.topics import stance_change
 
 
 def position(type_: str, content: str, **flags: bool) -> Position:
@@ -12,16 +12,16 @@ def position(type_: str, content: str, **flags: bool) -> Position:
 
 
 def test_a_new_type_is_a_change() -> None:
-    assert _change(position("demand", "an end to the siege"), position("agree", "an end to the siege")) == "demand -> agree"
+    assert stance_change(position("demand", "an end to the siege"), position("agree", "an end to the siege")) == "demand -> agree"
 
 
 def test_a_changed_number_is_a_change() -> None:
     before = position("demand", "900 fighters leave the city")
     after = position("demand", "1,500 fighters leave the city")
-    assert _change(before, after) == "number 900 -> 1,500"
+    assert stance_change(before, after) == "number 900 -> 1,500"
 
 
 def test_context_counts_and_same_words_do_not() -> None:
-    assert _change(position("agree", "the truce"), position("agree", "the truce", hypothetical=True)) == \
+    assert stance_change(position("agree", "the truce"), position("agree", "the truce", hypothetical=True)) == \
         "agree -> agree (hypothetical)"
-    assert _change(position("reject", "the map"), position("reject", "the new map")) is None
+    assert stance_change(position("reject", "the map"), position("reject", "the new map")) is None
