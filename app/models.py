@@ -525,6 +525,7 @@ class EventCodes(BaseModel):
     cameo_alternatives: list[str]
     plover: str | None
     context: str | None
+    quad_class: Literal["verbal_cooperation", "verbal_conflict"]
 
 
 class TopicRef(BaseModel):
@@ -552,6 +553,10 @@ class PositionPublic(BaseModel):
     future: bool
     historical: bool
     topic: TopicRef | None
+    polarity: Literal["positive", "negative"] = PydanticField(
+        description="positive: the actor moves towards the other side (agree, support, propose, intend); "
+        "negative: against it (demand, reject, criticize, threaten, deny). A negated stance "
+        "(`did not reject`) turns it.", examples=["negative"])
     statement_id: int | None
     codes: EventCodes
     updated_at: datetime

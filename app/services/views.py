@@ -50,6 +50,12 @@ def event_codes(position_type: str) -> EventCodes:
 _WITHOUT_TEXT = defer(Article.text)  # type: ignore[arg-type]
 
 
+def polarity(codes: EventCodes, negated: bool) -> str:
+    """Cooperation is positive, conflict negative; a negated stance turns it."""
+    cooperative = codes.quad_class == "verbal_cooperation"
+    return "positive" if cooperative != negated else "negative"
+
+
 def statement_query():  # type: ignore[no-untyped-def]
     return (
         select(Statement, Actor, Venue, Article)
@@ -135,7 +141,8 @@ def position_public(
     article: Article,
     topic: Topic | None,
 ) -> PositionPublic:
-    """One row of `position_query`; `actors` and `targets` are filled by `with_parties`."""
+    """One row of `position_query`; `actors` and `targets` are filled by `position_publics`."""
+    codes = event_codes(position.type)
     return PositionPublic(
         id=position.id,  # type: ignore[arg-type]
         type=position.type,  # type: ignore[arg-type]
@@ -152,8 +159,9 @@ def position_public(
         future=position.future,
         historical=position.historical,
         topic=TopicRef(id=topic.id, label=topic.label) if topic else None,  # type: ignore[arg-type]
+        polarity=polarity(codes, position.negated),
         statement_id=position.statement_id,
-        codes=event_codes(position.type),
+        codes=codes,
         updated_at=position.updated_at,
         article=article_ref(article),
     )

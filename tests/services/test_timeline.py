@@ -25,3 +25,12 @@ def test_context_counts_and_same_words_do_not() -> None:
     assert stance_change(position("agree", "the truce"), position("agree", "the truce", hypothetical=True)) == \
         "agree -> agree (hypothetical)"
     assert stance_change(position("reject", "the map"), position("reject", "the new map")) is None
+
+
+def test_polarity_follows_the_quad_class_and_turns_on_negation() -> None:
+    from app.services.views import event_codes, polarity
+
+    assert polarity(event_codes("agree"), negated=False) == "positive"
+    assert polarity(event_codes("reject"), negated=False) == "negative"
+    assert polarity(event_codes("demand"), negated=True) == "positive"
+    assert event_codes("criticize").quad_class == "verbal_conflict"
