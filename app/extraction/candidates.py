@@ -13,7 +13,9 @@ from spacy.tokens import Doc, Token
 from app.extraction.types import Statement
 
 _QUOTE_CHARS = set("\"'“”‘’«»„")
-_DATELINE_RE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*")
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .,'’]+(?:\([^)]{1,40}\))?\s*[―—–-]{1,2}\s*")
+# Sentence adverbs that tie a sentence to the article's previous one: the writer's, not content.
+_LINKING_ADVERBS = {"however", "meanwhile", "moreover", "nevertheless", "nonetheless", "furthermore"}
 
 
 @dataclass
@@ -67,14 +69,30 @@ def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     if start < end and doc[start].lower_ in ("that",) and doc[start].dep_ == "mark":
         start += 1
+    while start < end and _opens_with_connective(doc[start]):
+        # `And the vote, aides said, was close`: the link to the previous sentence is the writer's.
+        start += 1
+        while start < end and (doc[start].is_punct and not is_quote_token(doc[start]) or doc[start].is_space):
+            start += 1
     while start < end and (doc[start].is_punct and not is_quote_token(doc[start]) or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         if is_quote_token(doc[end - 1]) and any(is_quote_token(t) for t in doc[start : end - 1]):
             # Keep a closing mark only when the opening one is inside too.
             break
-        end -= 1
+        end -= 1  # (a dangling `, and` is where the next clause began, never content)
     return start, end
+
+
+def _opens_with_connective(token: Token) -> bool:
+    """`And` or `However,` opening a sentence. (`But` stays: the contrast is often the
+    speaker's own, as in `But, she said, the plan is sound`.)"""
+    doc = token.doc
+    if token.i != sentence_of(token)[0] or token.i + 1 >= len(doc):
+        return False
+    if token.dep_ == "cc" and token.lower_ == "and":
+        return True
+    return token.lower_ in _LINKING_ADVERBS and token.dep_ == "advmod" and doc[token.i + 1].text == ","
 
 
 def subtree_range(token: Token) -> tuple[int, int]:

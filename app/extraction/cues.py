@@ -30,6 +30,10 @@ _DEMANDS = {("call", "for"), ("demand", None), ("ask", "for"), ("press", "for"),
             ("request", None), ("urge", None)}
 # Cues whose content may be an indirect question (`questioned whether the vote was fair`).
 _QUESTIONING = {"question", "wonder", "explain"}
+# Modals that carry a reported clause's tense over to a conjunct (`would`, `will`).
+_REPORTED_MODALS = {"would", "will", "could", "can", "should", "might", "may", "must"}
+# Labels the parser gives a clause-opening complementiser `that` besides `mark`.
+_THAT_MISLABELS = {"advmod", "nsubj"}
 
 
 def cue_of(token: Token) -> tuple[Cue, Token | None] | None:
@@ -93,6 +97,31 @@ def _cut_participles(clause: Token, start: int, end: int) -> tuple[int, int]:
             if subject is not None and doc[subject.left_edge.i - 1].text == ",":
                 end = min(end, subject.left_edge.i - 1)
     return start, end
+
+
+def _skip_misparsed_that(clause: Token, start: int) -> int:
+    """`announced in May that/advmod he had settled`: the sm parser sometimes labels the
+    complementiser opening a reported clause as an adverb or as the clause's subject
+    (`said that/nsubj would help`); right after the cue it is still not content."""
+    doc = clause.doc
+    that = doc[start]
+    if that.lower_ == "that" and that.head == clause and that.dep_ in _THAT_MISLABELS and start + 1 < len(doc) \
+            and not doc[start + 1].is_punct:
+        return start + 1
+    return start
+
+
+def _reported_modal_conjunct(verb: Token) -> bool:
+    """`said the plan was ready but would cost more`: a subjectless conjunct with a modal
+    shares the reported clause's subject, so it is reported too. A bare `but would not
+    elaborate` (nothing after the verb) and a cue verb (`and would urge ...`) are the
+    speaker's own acts."""
+    if verb.pos_ not in ("VERB", "AUX") or cue_of(verb) is not None:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return False
+    has_modal = any(c.dep_ == "aux" and c.lower_ in _REPORTED_MODALS for c in verb.children)
+    return has_modal and any(c.i > verb.i and c.dep_ not in ("punct", "advmod", "neg", "cc") for c in verb.children)
 
 
 def _cut_speaker_conjunct(clause: Token, start: int, end: int) -> int:
@@ -193,19 +222,20 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             if child.text == ";" and start < child.i < end:
                 end = child.i  # `X was not intended; they only learned ...`: one clause only
         end = _cut_speaker_conjunct(clause, start, end)
-        # `added that X, but “Y”` / `said X but he was already working on Y`: a conjunct the
-        # parser hangs on the cue, right after the clause, continues what was reported.
+        # `added that X, but “Y”` / `said X but he was already working on Y` / `said X, and Y
+        # will follow` / `said X but would need Y`: a conjunct the parser hangs on the cue,
+        # right after the clause, continues what was reported.
         for child in children:
             if child.dep_ != "conj" or child.i < end or cue_of(child) is not None and not is_hedged_or_hypothetical(child):
                 continue
             joined_by = doc[end : child.left_edge.i].text.strip(" ,")
             verbless = child.pos_ in ("NOUN", "PROPN", "ADJ")
             clause_like = child.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
-            if joined_by in ("but", "and") and verbless or joined_by == "but" and clause_like:
+            if joined_by in ("but", "and") and (verbless or clause_like or _reported_modal_conjunct(child)):
                 end = max(end, child.right_edge.i + 1)
         end = _cut_final_aside(doc, start, end)
         end = _through_colon(doc, end)
-        start, end = trim_tokens(doc, start, end)
+        start, end = trim_tokens(doc, _skip_misparsed_that(clause, start), end)
         return (start, end, 0.85) if end - start >= 2 else None
     if "pred" in cue.flags:
         # `called the plan “a disaster”`, `described it as a mistake`: object plus predicate.

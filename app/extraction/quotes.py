@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.candidates import Candidate, paragraph_bounds, sentence_of, text_of
+from app.extraction.candidates import Candidate, is_quote_token, paragraph_bounds, sentence_of, text_of
 from app.extraction.cues import cue_of
 from app.extraction.mentions import adjacent_subject, mention_for, noun_phrase
 
@@ -213,6 +213,24 @@ def _cue_in(
     return None
 
 
+def _continued_after_close(doc: Doc, quoted: Quoted, mention: tuple[int, int]) -> int | None:
+    """`“Prices will fall” by the summer, she said.`: the clause runs on past the closing
+    mark to the trailing attribution, so the statement is mixed and its content ends
+    before `, she said`. The end offset, or None when the mark closes the clause."""
+    text = text_of(doc)
+    after = quoted.outer_end
+    if after >= len(text) or text[after] != " " or mention[0] < 2:
+        return None
+    comma = doc[mention[0] - 1]
+    if comma.text != "," or comma.idx <= after:
+        return None
+    run_on = _tokens_between(doc, after, comma.idx)
+    if not run_on or not run_on[0].is_lower or not run_on[0].is_alpha \
+            or any(is_quote_token(t) or t.text in ".!?;:" for t in run_on):
+        return None
+    return run_on[-1].idx + len(run_on[-1].text)
+
+
 def _opens_next_clause(token: Token) -> bool:
     """An `According to Y,` after a quotation that hangs on a later verb introduces the
     clause that follows it, not the quotation before it."""
@@ -318,6 +336,9 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
             cue = (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
             made = Candidate("direct", quoted.start, quoted.end, cue, verb.i, 0.9, from_quote=True)
             made.mention = verb_mention
+            continued = _continued_after_close(doc, quoted, verb_mention)
+            if continued is not None:
+                made.kind, made.end = "mixed", continued
         else:
             made = Candidate("direct", quoted.start, quoted.end, None, None, 0.5, from_quote=True)
             if previous is not None and previous_quote is not None and previous_quote.continues:
