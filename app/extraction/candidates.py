@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
@@ -36,26 +38,36 @@ class Candidate:
     frame: str = "clause"  # clause | inf | np | according | quote
 
 
+T = TypeVar("T")
+
+
+def per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
+    """What `build(doc)` gives, computed once per Doc and kept in its `user_data`, so it
+    goes with the Doc. (A module-level WeakKeyDictionary would keep every Doc alive:
+    its values refer back to their Doc.)"""
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = build(doc)
+    return value  # type: ignore[no-any-return]
+
+
 def text_of(doc: Doc) -> str:
     """`Doc.text` rebuilds the string from the tokens on every access; keep it once."""
-    text = doc.user_data.get("parley_text")
-    if text is None:
-        text = doc.user_data["parley_text"] = doc.text
-    return text
+    return per_doc(doc, "parley_text", lambda d: d.text)
 
 
 def sentence_of(token: Token) -> tuple[int, int]:
     """Token range of the sentence holding `token`. `Token.sent` walks the whole Doc on
     every call; this indexes the sentences once per Doc."""
-    doc = token.doc
-    index = doc.user_data.get("parley_sentences")
-    if index is None:
-        index = [(0, 0)] * len(doc)
-        for sentence in doc.sents:
-            for i in range(sentence.start, sentence.end):
-                index[i] = (sentence.start, sentence.end)
-        doc.user_data["parley_sentences"] = index
-    return index[token.i]
+    return per_doc(token.doc, "parley_sentences", _sentence_index)[token.i]
+
+
+def _sentence_index(doc: Doc) -> list[tuple[int, int]]:
+    index = [(0, 0)] * len(doc)
+    for sentence in doc.sents:
+        for i in range(sentence.start, sentence.end):
+            index[i] = (sentence.start, sentence.end)
+    return index
 
 
 def is_quote_token(token: Token) -> bool:

@@ -10,10 +10,10 @@ import calendar
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
-from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
+from app.extraction.candidates import per_doc
 from app.extraction.lexicons import reporting_lemmas
 
 
@@ -77,17 +77,14 @@ def _sentences(doc: Doc, start: int, end: int) -> list[Span]:
     return sents[bisect_right(ends, start):bisect_left(starts, end)]
 
 
-_SENTENCES: WeakKeyDictionary[Doc, tuple[list[Span], list[int], list[int]]] = WeakKeyDictionary()
-
-
 def _sentence_bounds(doc: Doc) -> tuple[list[Span], list[int], list[int]]:
     """The sentences of `doc` with their start and end chars, listed once per Doc: every
     statement asks for its own, and walking `doc.sents` each time made dating quadratic."""
-    bounds = _SENTENCES.get(doc)
-    if bounds is None:
+    def build(doc: Doc) -> tuple[list[Span], list[int], list[int]]:
         sents = list(doc.sents)
-        bounds = _SENTENCES[doc] = (sents, [s.start_char for s in sents], [s.end_char for s in sents])
-    return bounds
+        return sents, [s.start_char for s in sents], [s.end_char for s in sents]
+
+    return per_doc(doc, "parley_sentence_bounds", build)
 
 
 def _matches(sent: Span) -> list[tuple[str, re.Match[str]]]:

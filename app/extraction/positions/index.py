@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from weakref import WeakKeyDictionary
 
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from app.extraction.candidates import text_of
+from app.extraction.candidates import per_doc, text_of
 
 _WORD = re.compile(r"\w+")
 CONDITION_MARKS = ("if", "unless", "whether")
@@ -118,13 +117,7 @@ class DocIndex:
         return self._words.get(word, [])
 
 
-_INDEXES: WeakKeyDictionary[Doc, DocIndex] = WeakKeyDictionary()
-
-
 def doc_index(doc: Doc) -> DocIndex:
     """The DocIndex of `doc`, built on first use and dropped with the Doc: for
     `We will go if they sign.`, `doc_index(doc).in_condition(5, 0)` is True (`sign`)."""
-    index = _INDEXES.get(doc)
-    if index is None:
-        index = _INDEXES[doc] = DocIndex(doc)
-    return index
+    return per_doc(doc, "parley_position_index", DocIndex)

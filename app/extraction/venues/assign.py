@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from app.extraction.candidates import per_doc
 from app.extraction.types import Statement, VenueRef
 from app.extraction.venues.linking import mention_key, own_sentence_venue, speaker_key, speaker_links
 from app.extraction.venues.mentions import (
@@ -73,13 +74,6 @@ def venue_near(doc: Doc, start: int, end: int, actor_name: str | None) -> VenueR
 
 
 def _article_mentions(doc: Doc) -> list[Mention]:
-    """Every mention of a body or a negotiation, in text order."""
-    # cached on the Doc: positions asks again for every narrative stance
-    cached = doc.user_data.get("parley_venue_mentions")
-    if cached is not None:
-        return cached
-    found = gazetteer_mentions(doc)
-    found.extend(place_talks(doc))
-    found = dedupe_mentions(found)
-    doc.user_data["parley_venue_mentions"] = found
-    return found
+    """Every mention of a body or a negotiation, in text order (once per Doc: positions
+    asks again for every narrative stance)."""
+    return per_doc(doc, "parley_venue_mentions", lambda d: dedupe_mentions(gazetteer_mentions(d) + place_talks(d)))

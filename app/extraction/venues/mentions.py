@@ -10,11 +10,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from app.extraction.candidates import text_of
+from app.extraction.candidates import per_doc, text_of
 from app.extraction.gazetteer import load_venues
 from app.extraction.types import VenueRef
 
@@ -231,14 +230,8 @@ class _DocLookups:
         return self._ent_of[i]
 
 
-_LOOKUPS: WeakKeyDictionary[Doc, _DocLookups] = WeakKeyDictionary()
-
-
 def _lookups(doc: Doc) -> _DocLookups:
-    lookups = _LOOKUPS.get(doc)
-    if lookups is None:
-        lookups = _LOOKUPS[doc] = _DocLookups(doc)
-    return lookups
+    return per_doc(doc, "parley_venue_lookups", _DocLookups)
 
 
 def name_token(name: str) -> str | None:
