@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
 import numpy as np
@@ -29,7 +29,7 @@ from app.services.aggregates import add_statements
 from app.services.articles import article_public, forget_findings, get_article
 from app.services.grouping import assign_groups
 from app.services.registry import get_or_create_venue
-from app.services.resolution import Resolution, resolve_actor
+from app.services.resolution import ArticleLookups, Resolution, resolve_actor
 from app.services.topics import assign_topics, embed_contents
 
 log = logging.getLogger(__name__)
@@ -65,9 +65,7 @@ def ingest_article(
     existing = find_existing(session, data.url, digest)
     if existing is not None:
         return existing, False
-    result = extractor.extract(data.text, data.published_at)
-    # Position contents are embedded for topic grouping here, outside the write lock too.
-    vectors = embed_contents([p.content.text for p in result.positions])
+    result, vectors = _analyse(extractor, data.text, data.published_at)
 
     def write() -> tuple[Article, bool]:
         # Checked again inside the write: another request may have stored it while
@@ -78,6 +76,15 @@ def ingest_article(
         return _write(session, data, digest, result, vectors), True
 
     return _in_write_transaction(session, write)
+
+
+def _analyse(
+    extractor: extraction.Extractor, text: str, published_on: date | None
+) -> tuple[extraction.Extraction, np.ndarray | None]:
+    """Extraction and the position contents' embeddings (for topics): the CPU work,
+    done before the write transaction opens so no lock is held meanwhile."""
+    result = extractor.extract(text, published_on)
+    return result, embed_contents([p.content.text for p in result.positions])
 
 
 def _in_write_transaction(session: Session, write: Callable[[], T]) -> T:
@@ -147,8 +154,7 @@ def reextract_article(session: Session, article_id: int, extractor: extraction.E
     statements and positions leave tombstones, the new ones are resolved against the
     registry as it is now (so curated aliases and merges apply)."""
     article = get_article(session, article_id)
-    result = extractor.extract(article.text, article.published_at)
-    vectors = embed_contents([p.content.text for p in result.positions])
+    result, vectors = _analyse(extractor, article.text, article.published_at)
 
     def write() -> Article:
         stored = get_article(session, article_id)
@@ -166,12 +172,12 @@ def _write_findings(
 ) -> None:
     """The article's statements and positions, with their actors, venues and topics."""
     # An article names the same few actors many times: look each up once.
-    known: dict[tuple[object, ...], object] = {}
+    lookups = ArticleLookups(article.text)
     venues: dict[str, int] = {}
     published = article.published_at
 
     def resolve(ref: extraction.ActorRef | None, mention: str | None, on: date | None) -> Resolution | None:
-        return resolve_actor(session, ref, mention, on, article.text, known) if ref is not None else None
+        return resolve_actor(session, ref, mention, on, lookups) if ref is not None else None
 
     def actor_ids(refs: tuple[extraction.ActorRef, ...], on: date | None) -> list[int]:
         ids = [found.actor.id for found in (resolve(ref, None, on) for ref in refs) if found]
@@ -212,6 +218,7 @@ def _write_findings(
     assign_groups(session, statement_rows)
     add_statements(session, [(row.actor_id, row.said_on) for row in statement_rows])
     position_rows: list[Position] = []
+    parties: list[list[tuple[str, int]]] = []  # (role, actor id) of each position, in order
     for found in result.positions:
         index = found.statement_index
         on = found.said_on or published
@@ -234,12 +241,13 @@ def _write_findings(
             future=found.future,
             historical=found.historical,
         )
-        session.add(position)
-        session.flush()
-        parties = [("actor", i) for i in holders] + [("target", i) for i in addressees if i not in holders]
-        for ordinal, (role, party) in enumerate(parties):
-            session.add(PositionParty(position_id=position.id, role=role, actor_id=party, ordinal=ordinal))  # type: ignore[arg-type]
         position_rows.append(position)
+        parties.append([("actor", i) for i in holders] + [("target", i) for i in addressees if i not in holders])
+    session.add_all(position_rows)
+    session.flush()
+    for position, its_parties in zip(position_rows, parties):
+        for ordinal, (role, party) in enumerate(its_parties):
+            session.add(PositionParty(position_id=position.id, role=role, actor_id=party, ordinal=ordinal))  # type: ignore[arg-type]
     if vectors is not None:
         assign_topics(session, position_rows, vectors)
     session.flush()

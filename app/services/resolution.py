@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from datetime import date
-from typing import Any
 
 from sqlmodel import Session
 
@@ -24,35 +24,47 @@ class Resolution:
     confidence: float
 
 
+@dataclasses.dataclass
+class ArticleLookups:
+    """What one article's resolutions looked up, kept for the rest of it: an article
+    names the same few actors many times."""
+
+    text: str
+    actors: dict[tuple[str, str, str | None], tuple[Actor, str]] = dataclasses.field(default_factory=dict)
+    offices: dict[tuple[str, date | None], Actor | None] = dataclasses.field(default_factory=dict)
+
+    @functools.cached_property
+    def folded(self) -> str:
+        """The text as office scopes are checked against (only an office needs it)."""
+        return folded_text(self.text)
+
+
 def resolve_actor(
     session: Session,
     ref: extraction.ActorRef,
     mention: str | None = None,
     on: date | None = None,
-    article: str = "",
-    known: dict[tuple[object, ...], Any] | None = None,
+    lookups: ArticleLookups | None = None,
 ) -> Resolution:
     """The stored actor behind an extracted speaker, and how it was found.
 
     A role the article never ties to a name (`the Russian foreign minister`) is the
-    office's holder on day `on` (`article`: the article's text, for an office's scope);
-    otherwise the actor by name, alias or surname, created on first sight. `known`
-    keeps lookups for the rest of an article: it names the same few actors many times.
+    office's holder on day `on` (when the article mentions the office's scope);
+    otherwise the actor by name, alias or surname, created on first sight.
     """
-    known = {} if known is None else known
+    lookups = lookups if lookups is not None else ArticleLookups("")
     matched = ref.matched or mention
     if ref.method == "description":
-        office = ("office", ref.name, on)
-        if office not in known:
-            if ("folded",) not in known:
-                known[("folded",)] = folded_text(article)
-            known[office] = holder_on(session, ref.name, on, known[("folded",)])
-        if known[office] is not None:
-            return Resolution(known[office], "office", matched, round(ref.confidence * 0.9, 3))
+        office = (ref.name, on)
+        if office not in lookups.offices:
+            lookups.offices[office] = holder_on(session, ref.name, on, lookups.folded)
+        holder = lookups.offices[office]
+        if holder is not None:
+            return Resolution(holder, "office", matched, round(ref.confidence * 0.9, 3))
     # A surname mention is kept as an alias, so it is part of what is looked up.
-    lookup = (ref.name, ref.kind, mention if ref.method == "surname" else None)
-    if lookup not in known:
-        known[lookup] = match_actor(session, ref, mention)
-    actor, how = known[lookup]
+    key = (ref.name, ref.kind, mention if ref.method == "surname" else None)
+    if key not in lookups.actors:
+        lookups.actors[key] = match_actor(session, ref, mention)
+    actor, how = lookups.actors[key]
     method = how if ref.method == "name" and how in ("alias", "surname") else ref.method
     return Resolution(actor, method, matched, ref.confidence)

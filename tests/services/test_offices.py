@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from app import extraction
 from app.models import Actor, Office
 from app.services.offices import folded_text, holder_on, office_key
-from app.services.resolution import resolve_actor
+from app.services.resolution import ArticleLookups, resolve_actor
 from app.services.seed import seed_registry
 
 
@@ -58,9 +58,9 @@ def test_a_generic_title_needs_the_article_to_name_its_scope(session: Session) -
 def test_resolution_says_office_and_keeps_the_words(session: Session) -> None:
     seed_registry(session)
     found = resolve_actor(session, describe("Russian foreign minister"), "the Russian foreign minister",
-                          date(2016, 12, 9), "Russia and Turkey")
+                          date(2016, 12, 9), ArticleLookups("Russia and Turkey"))
     assert (found.actor.name, found.method, found.matched) == ("Sergey Lavrov", "office", "the Russian foreign minister")
-    unknown = resolve_actor(session, describe("deputy harbour master"), "the deputy harbour master", date(2016, 1, 1), "")
+    unknown = resolve_actor(session, describe("deputy harbour master"), "the deputy harbour master", date(2016, 1, 1))
     assert unknown.method == "description" and unknown.actor.name == "deputy harbour master"
 
 
