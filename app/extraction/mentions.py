@@ -69,9 +69,9 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return noun_phrase(current.head, verb)  # `a draft calling for X`: the draft speaks
         if current.dep_ not in _CLIMB or current.head == current:
-            return adjacent_subject(verb)
+            return adjacent_subject(verb) or inverted_subject(verb)
         current = current.head
-    return adjacent_subject(verb)
+    return adjacent_subject(verb) or inverted_subject(verb)
 
 
 def _with_fronted_name(start: int, end: int, verb: Token) -> tuple[int, int]:
@@ -108,6 +108,23 @@ def adjacent_subject(verb: Token) -> tuple[int, int] | None:
     while start < j and doc[start].is_punct:
         start += 1
     return start, j + 1
+
+
+def inverted_subject(verb: Token) -> tuple[int, int] | None:
+    """`Said Ana Ruiz: “...”`: a cue opening its sentence before the speaker's name, which
+    the parser reads as one noun phrase (`Said` a compound of `Ruiz`); the name up to the
+    colon or comma is the speaker."""
+    doc = verb.doc
+    if verb.i != sentence_of(verb)[0] or not verb.text[:1].isupper():
+        return None
+    end = verb.i + 1
+    while end < len(doc) and end - verb.i <= 6 and (doc[end].pos_ == "PROPN" or is_title_word(doc[end])
+                                                  or doc[end].lower_ in ("the", ".")):
+        end += 1
+    if end == verb.i + 1 or end >= len(doc) or doc[end].text not in (":", ",") \
+            or not any(t.pos_ == "PROPN" for t in doc[verb.i + 1 : end]):
+        return None
+    return verb.i + 1, end
 
 
 def _reports(token: Token) -> bool:

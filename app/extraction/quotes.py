@@ -15,12 +15,15 @@ from spacy.tokens import Doc, Token
 
 from app.extraction.candidates import Candidate, is_quote_token, paragraph_bounds, sentence_of, text_of
 from app.extraction.cues import cue_of
+from app.extraction.lexicons import word_set
 from app.extraction.mentions import adjacent_subject, mention_for, noun_phrase
 
 # Opening mark -> closing marks it accepts. `“` may also be closed by a stray `“`
 # typed as a closing mark, which some outlets do.
 _PAIRS = {"“": "”", "«": "»", "„": "“”", "‘": "’", '"': '"', "'": "'"}
 _SINGLE = {"‘", "'"}
+# A double mark closed by the other style (`“...."`, `"...”`) when its own never comes.
+_MIXED = {"“": '"', '"': "”"}
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _WORD_RE = re.compile(r"\w+")
 
@@ -60,6 +63,18 @@ def _can_close(text: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
+def _first_closer(text: str, start: int, end: int, i: int, closers: str, closing: dict[str, list[int]]) -> int | None:
+    """The first mark of `closers` that can close a quotation opened at `i`, at least two
+    characters on (a quote holds something). `closing` keeps each set's offsets for the
+    paragraph, found once."""
+    if closers not in closing:
+        marks = re.compile("[" + re.escape(closers) + "]").finditer(text, start, end)
+        closing[closers] = [m.start() for m in marks if _can_close(text, m.start())]
+    offsets = closing[closers]
+    index = bisect_left(offsets, i + 2)
+    return offsets[index] if index < len(offsets) else None
+
+
 def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int | None]], bool]:
     """Mark pairs (open, close) in one paragraph; a last pair may be unclosed (close None)."""
     pairs: list[tuple[int, int | None]] = []
@@ -74,13 +89,11 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
             char = "“"  # a paragraph opened with the closing mark by mistake
         if char in _PAIRS and _can_open(text, i) and (char not in _SINGLE or i == start or not text[i - 1].isalnum()):
             closers = _PAIRS[char]
-            if closers not in closing:
-                marks = re.compile("[" + re.escape(closers) + "]").finditer(text, start, end)
-                closing[closers] = [m.start() for m in marks if _can_close(text, m.start())]
-            offsets = closing[closers]
-            # The first closer at least two characters on (a quote holds something).
-            index = bisect_left(offsets, i + 2)
-            close = offsets[index] if index < len(offsets) else None
+            close = _first_closer(text, start, end, i, closers, closing)
+            if close is None and char in _MIXED:
+                # `“...."`: a quotation closed with the other style of mark, which sloppy
+                # editing leaves; tried only when its own closer never comes.
+                close = _first_closer(text, start, end, i, _MIXED[char], closing)
             if close is None:
                 if char in _SINGLE:
                     i += 1
@@ -201,7 +214,8 @@ def _cue_in(
     for token in ordered:
         if not nearest_last and _opens_next_clause(token):
             break  # `X warned that “...” According to Y, ...`: Y speaks the next clause
-        if token.lower_ == "according" or cue_of(token) is not None:
+        if token.lower_ == "according" or cue_of(token) is not None \
+                or _beside_quotation(token, quoted_regions):
             mention = mention_for(token.doc, token)
             if mention is None:
                 continue
@@ -209,8 +223,27 @@ def _cue_in(
                 mention = adjacent_subject(token)
                 if mention is None or _in_regions(token.doc[mention[0]].idx, quoted_regions):
                     continue
+            if mention[0] < token.i < mention[1]:
+                # `The draft circulated by X reads in full: ‘...’` parsed as one phrase.
+                mention = (mention[0], token.i)
             return token, mention
     return None
+
+
+def _beside_quotation(verb: Token, quoted_regions: list[tuple[int, int]]) -> bool:
+    """`she continued`, `he shouted`, `the letter reads`: a verb of data/quote_verbs.txt
+    with no object or clause of its own (the quotation may hang on it), which beside a
+    quotation introduces it."""
+    if verb.pos_ != "VERB" or any(c.dep_ in _OWN_CONTENT and not _in_regions(c.idx, quoted_regions)
+                                  for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")]
+    verbs = word_set("quote_verbs.txt")
+    return lemma in verbs or any(f"{lemma} {p}" in verbs for p in particles)
+
+
+_OWN_CONTENT = ("dobj", "xcomp", "ccomp", "attr", "acomp", "oprd")
 
 
 def _continued_after_close(doc: Doc, quoted: Quoted, mention: tuple[int, int]) -> int | None:

@@ -293,6 +293,47 @@ def test_quotation_signed_with_a_dash(extractor):
     assert s.speaker.name == "Ana Ruiz"
 
 
+def test_manner_verbs_introduce_a_quotation_beside_it(extractor):
+    statements = _statements(
+        extractor,
+        "“The ferry will sail at dawn,” Ilse Marken continued. “Nobody stays behind.”\n\n"
+        "She went on: “The harbour is closed to trucks.”\n\n"
+        "“Open the gates!” the dockers shouted.",
+    )
+    assert [(s.kind, s.speaker_mention.text) for s in statements] == [
+        ("direct", "Ilse Marken"), ("direct", "Ilse Marken"), ("direct", "She"), ("direct", "the dockers"),
+    ]
+    assert statements[2].speaker.name == "Ilse Marken"
+
+
+def test_manner_verbs_with_an_object_of_their_own_say_nothing(extractor):
+    statements = _statements(
+        extractor, "The strike continued for a week. The dockers shouted slogans outside the port office."
+    )
+    assert statements == []
+
+
+def test_document_that_reads_speaks_its_quotation(extractor):
+    s = _one(extractor, "“Our harbour must remain open to every vessel,” the petition reads.")
+    assert s.speaker_mention.text == "the petition"
+
+
+def test_inverted_said_before_the_name(extractor):
+    s = _one(extractor, "The vote is close. Said Ilse Marken: “We have the numbers.”")
+    assert s.kind == "direct"
+    assert s.speaker_mention.text == "Ilse Marken"
+
+
+def test_quotation_closed_with_the_other_style_of_mark(extractor):
+    statements = _statements(
+        extractor, "“The port stays shut,” Ilse Marken said. “And, frankly, nobody here expects it to reopen.\"",
+    )
+    assert [_trimmed(s) for s in statements] == [
+        "The port stays shut", "And, frankly, nobody here expects it to reopen",
+    ]
+    assert {s.speaker_mention.text for s in statements} == {"Ilse Marken"}
+
+
 def test_guillemets_and_single_curly_quotes(extractor):
     text = "«We have a duty to protect our citizens,» Karin Volk said. ‘Nobody in this room would act differently.’"
     statements = _statements(extractor, text)
