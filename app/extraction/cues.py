@@ -33,7 +33,7 @@ _QUESTIONING = {"question", "wonder", "explain"}
 # Modals that carry a reported clause's tense over to a conjunct (`would`, `will`).
 _REPORTED_MODALS = {"would", "will", "could", "can", "should", "might", "may", "must"}
 # Labels the parser gives a clause-opening complementiser `that` besides `mark`.
-_THAT_MISLABELS = {"advmod", "nsubj"}
+_THAT_MISLABELS = {"advmod", "nsubj", "dobj"}
 
 
 def cue_of(token: Token) -> tuple[Cue, Token | None] | None:
@@ -197,6 +197,15 @@ def _continues_demand(child: Token) -> bool:
     return child.dep_ in ("prep", "cc", "advmod") and phrase.startswith(_CONTINUATIONS)
 
 
+def _opened_by_that(clause: Token) -> bool:
+    """A clause opened by the complementiser `that`: labelled a mark, or (a misparse the sm
+    parser makes) an object or subject right after the noun the clause hangs on."""
+    that = clause.doc[clause.left_edge.i]
+    if that.lower_ != "that" or that.head != clause:
+        return False
+    return that.dep_ == "mark" or that.dep_ in _THAT_MISLABELS and that.i == clause.head.i + 1
+
+
 def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int, float] | None:
     """Token range of what `verb` reports and a confidence, or None."""
     doc = verb.doc
@@ -250,15 +259,18 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             start, end = trim_tokens(doc, objects[0].left_edge.i, max(p.right_edge.i for p in predicates) + 1)
             return (start, end, 0.7) if end - start >= 2 else None
         return None
-    for obj in (c for c in children if c.dep_ in ("dobj", "dative")):
+    # `told a meeting of leaders that few people understood ...`, `told the council via
+    # video link that the committee would meet`: a complement clause misparsed as a relative
+    # clause of the object, or of a circumstance of a speech verb that has no clause.
+    hosts = ("dobj", "dative", "prep") if cue.lemma in CLAUSE_ONLY | TELLING else ("dobj", "dative")
+    for obj in (c for c in children if c.dep_ in hosts and c.i > verb.i):
         for token in obj.subtree:
-            # `told a meeting of leaders that few people understood ...`: a complement clause
-            # misparsed as a relative clause (a relative `that` is a pronoun, not a mark).
-            if token.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) \
-                    and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children) \
+            if token.dep_ in ("relcl", "acl") and _opened_by_that(token) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ != "that" for c in token.children) \
                     and token.head.lemma_.lower() not in word_set("speech_nouns.txt"):
                 # (`rejected the claim by Ruiz that X`: X is Ruiz's claim, see cue_forms.)
-                start, end = trim_tokens(doc, *subtree_range(token))
+                start, end = subtree_range(token)
+                start, end = trim_tokens(doc, start + (doc[start].dep_ != "mark"), end)  # past a mislabelled `that`
                 return (start, end, 0.75) if end - start >= 2 else None
     if cue.lemma in CLAUSE_ONLY:
         # `Ruiz said none of the parties believed ...`: the sm parser sometimes makes the

@@ -562,3 +562,16 @@ def test_feeling_adjective_with_clause(extractor):
 def test_plural_role_qualified_by_a_place_is_a_group(extractor):
     s = _one(extractor, "According to officials in Tallberg, the convoy was stopped at the border.")
     assert (s.speaker.name, s.speaker.kind) == ("officials in Tallberg", "group")
+
+
+def test_that_clause_misparsed_under_a_circumstance_of_the_cue(extractor):
+    # The parser hangs `that ...` on `link` as a relative clause, its `that` as an object.
+    s = _one(extractor, "Ilse Marken told the council via video link that the committee would meet in Varna next month.")
+    assert s.kind == "indirect"
+    assert _trimmed(s) == "the committee would meet in Varna next month"
+    assert s.speaker.name == "Ilse Marken"
+
+
+def test_relative_clause_under_a_circumstance_is_not_speech(extractor):
+    assert _statements(extractor, "Ilse Marken spoke via the link that the ministry provided.") == []
+
