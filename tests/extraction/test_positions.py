@@ -202,3 +202,14 @@ def test_warning_of_a_forceful_response_is_a_threat(nlp):
                     "The defence minister Omar Kaya", "Omar Kaya")
     assert _summary(_positions(nlp, text, [st])) == [
         ("threaten", "Omar Kaya", "any attack on the island would be met with a forceful response")]
+
+
+def test_parties_in_the_plural_hold_their_own_agreement(nlp):
+    # A mediator reporting that `the warring parties` agreed: they hold the stance, not he.
+    text = "The mediator, Aron Lindqvist, said the warring parties had agreed to a prisoner exchange."
+    st = _statement(text, "the warring parties had agreed to a prisoner exchange", "said",
+                    "The mediator, Aron Lindqvist", "Aron Lindqvist")
+    [position] = _positions(nlp, text, [st])
+    assert position.type == "agree"
+    assert [a.name for a in position.actors] == ["warring parties"]
+

@@ -128,3 +128,14 @@ def test_ambassadors_in_a_council_article_speak_at_the_council(nlp):
     st = _statement(text, "any interference in the country's affairs", "rejected",
                     "Norway's deputy ambassador Siv Lund", "Siv Lund")
     assert _names(nlp, text, [st]) == ["UN Security Council"]
+
+
+def test_unnamed_talks_a_statement_speaks_of_are_not_its_venue(nlp):
+    text = ("Envoys of Varania and Ostland met for the Tallinn talks on Monday. Kahl said the talks in "
+            "Tallinn had stalled. The Nordlandic foreign minister, Per Halvorsen, said Nordland was ready "
+            "to host further talks.")
+    kahl = _statement(text, "the talks in Tallinn had stalled", "said", "Kahl", "Ines Kahl")
+    halvorsen = _statement(text, "Nordland was ready to host further talks", "said",
+                           "The Nordlandic foreign minister, Per Halvorsen", "Per Halvorsen")
+    assert _names(nlp, text, [kahl, halvorsen])[1] is None
+

@@ -77,7 +77,7 @@ def own_side(subject: Token, st: Statement) -> bool:
         return st.speaker.kind in ("state", "organisation", "group")  # `the alliance said it was ready`
     if any(c.dep_ == "poss" and c.lower_ in ("our", "my", "his", "her") for c in subject.children):
         return True
-    if subject.lemma_.lower() in lex["own_side_nouns"] and subject.pos_ == "NOUN":
+    if subject.lemma_.lower() in lex["own_side_nouns"] and subject.pos_ == "NOUN" and not _all_parties(subject):
         return True
     if subject.ent_type_ == "GPE" and st.speaker_mention is not None and re.search(
             r"\b" + re.escape(subject.text) + r"(?:'s|’s)", st.speaker_mention.text):
@@ -166,6 +166,12 @@ def addressees_of(verb: Token, holders: tuple[ActorRef, ...]) -> tuple[ActorRef,
                 return ()
             return parties
     return ()
+
+
+def _all_parties(subject: Token) -> bool:
+    """`the warring parties`, `the delegations`, `the sides`: in the plural these nouns name
+    every party to the talks, not the speaker's own."""
+    return subject.tag_ == "NNS" and subject.lemma_.lower() in ("side", "party", "delegation", "country", "government", "team")
 
 
 def _both(token: Token) -> bool:

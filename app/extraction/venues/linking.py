@@ -67,9 +67,22 @@ def own_sentence_venue(doc: Doc, st: Statement, mentions: Sequence[Mention]) -> 
     named = [m for m in talks if not m.generic]
     if named:
         return named[0].venue
-    if talks:
+    if any(not _talks_to_come(doc, st, m) for m in talks):
         return main_venue(mentions, "talks")
     return None
+
+
+_TO_COME = {"further", "new", "more", "fresh", "future", "another", "next", "possible", "renewed"}
+
+
+def _talks_to_come(doc: Doc, st: Statement, mention: Mention) -> bool:
+    """`said Moscow was ready to host further talks`: unnamed talks yet to come that the
+    statement speaks of are its subject, not where it was said (while `said the talks had
+    stalled` speaks from inside the article's negotiation)."""
+    if not mention.generic or not st.content.start <= mention.start < st.content.end:
+        return False
+    words = re.findall(r"[\w-]+", doc.text[max(0, mention.start - 30):mention.end].lower())
+    return bool(_TO_COME.intersection(words[-3:-1]))
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:
@@ -103,10 +116,11 @@ def speaker_links(doc: Doc, statements: Sequence[Statement], keys: Sequence[str 
                                       or DIPLOMAT_TITLE.search(mention_text) or _is_document(mention_text)):
             links[key] = main_body
             continue
-        linked = _named_beside(doc, name, mentions)
+        beside = [m for m in mentions if not _talks_to_come(doc, st, m)]
+        linked = _named_beside(doc, name, beside)
         if linked is not None:
             links[key] = linked
-        elif main_talks is not None and _named_beside(doc, name, mentions, generic=True):
+        elif main_talks is not None and _named_beside(doc, name, beside, generic=True):
             links[key] = main_talks
     return links
 
