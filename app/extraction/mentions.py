@@ -30,7 +30,11 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
     if verb.lower_ == "according":
         to = next((c for c in verb.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        return noun_phrase(source, verb) if source is not None else None
+        if source is None:
+            return None
+        start, end = noun_phrase(source, verb)
+        name = name_after_role(source)
+        return (start, name[1]) if name else (start, end)
     current = verb
     head = verb.head
     if verb.dep_ == "conj" and head.dep_ == "ccomp" and _reports(head.head) \
@@ -72,6 +76,25 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
             return adjacent_subject(verb) or inverted_subject(verb)
         current = current.head
     return adjacent_subject(verb) or inverted_subject(verb)
+
+
+def name_after_role(role: Token) -> tuple[int, int] | None:
+    """`According to his spokesman, Ana Ruiz, the talks ...`: the parser may read the name
+    set off by commas after a role as the clause's subject; the token range of that name,
+    which belongs to the role, or None."""
+    doc = role.doc
+    # The first comma after the role (`the envoy for Syria, ...`); the parser may have hung
+    # the name, and even the clause's subject, on the role as appositives.
+    comma = next((t.i for t in doc[role.i + 1 : role.right_edge.i + 2] if t.text == ","), len(doc))
+    if not is_title_word(role) or comma >= len(doc):
+        return None
+    end = comma + 1
+    while end < len(doc) and end - comma <= 4 and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == comma + 1 or end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].is_punct \
+            or doc[end + 2].lower_ in ("and", "or", ","):
+        return None  # (`According to the envoy, Ruiz, Kahl and Berg ...` lists three)
+    return comma + 1, end
 
 
 def _with_fronted_name(start: int, end: int, verb: Token) -> tuple[int, int]:

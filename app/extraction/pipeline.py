@@ -220,7 +220,7 @@ def _drop_stacked(doc: Doc, reported: list[Candidate]) -> list[Candidate]:
                 dropped.add(id(outer))
                 continue
             head = doc[inner.mention[0] : inner.mention[1]].root if inner.mention else None
-            if head is None or head.pos_ == "PRON" and head.lower_ in ("he", "she", "i", "we"):
+            if head is None or head.pos_ == "PRON" and head.lower_ in ("he", "she", "i", "we", "it", "they"):
                 dropped.add(id(inner))
     return [c for c in reported if id(c) not in dropped]
 

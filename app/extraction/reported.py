@@ -23,6 +23,7 @@ from app.extraction.candidates import (
     trim_tokens,
 )
 from app.extraction.cues import CLAUSE_ONLY, TELLING, content_of, cue_of, is_hedged_or_hypothetical
+from app.extraction.mentions import name_after_role
 
 # Words opening an adjunct after a mid-sentence attribution, not the rest of the clause.
 _ADJUNCT_OPENERS = {"as", "while", "after", "before", "because", "when", "amid", "despite", "since", "though",
@@ -48,7 +49,8 @@ def _according_to(token: Token) -> tuple[int, int, Token] | None:
     if head == token or not (h_start <= a_start and a_end <= h_end):
         return None
     if a_start <= h_start + 1:
-        start, end = a_end, h_end
+        name = name_after_role(source)
+        start, end = (name[1] + 1 if name else a_end), h_end
     elif a_end >= h_end - 1 or head.i < a_start and not _continues_with_clause(
             [t for t in doc[a_end:h_end] if not t.is_punct] or [doc[a_start]]):
         # `X happened, according to Y, as Z`: the clause is complete before the attribution;

@@ -575,3 +575,16 @@ def test_that_clause_misparsed_under_a_circumstance_of_the_cue(extractor):
 def test_relative_clause_under_a_circumstance_is_not_speech(extractor):
     assert _statements(extractor, "Ilse Marken spoke via the link that the ministry provided.") == []
 
+
+def test_state_stacking_its_own_cue_is_one_statement(extractor):
+    s = _one(extractor, "Nordland said it supported a \"Varanian-led\" process and opposed any outside interference.")
+    assert s.speaker.name == "Nordland"
+    assert _trimmed(s).startswith("it supported")
+
+
+def test_according_to_a_role_then_its_name(extractor):
+    s = _one(extractor, "According to his spokesman, Aron Lindqvist, Halvorsen will travel to Varna on Monday.")
+    assert _trimmed(s) == "Halvorsen will travel to Varna on Monday"
+    assert s.speaker_mention.text == "his spokesman, Aron Lindqvist"
+    assert s.speaker.name == "Aron Lindqvist"
+
