@@ -24,7 +24,8 @@ CLAUSE_ONLY = {"say", "add", "claim", "state", "insist", "declare", "assert", "r
 TELLING = {"tell", "inform", "brief", "assure", "note", "confirm", "report", "warn"}
 # Verbs that report a further act of speech when coordinated with a reported clause.
 _SPEECH_ACTS = CLAUSE_ONLY | TELLING | {"warn", "urge", "call", "ask", "demand", "vow", "pledge", "promise",
-                                         "accuse", "deny", "reject", "threaten", "appeal", "condemn"}
+                                         "accuse", "deny", "reject", "threaten", "appeal", "condemn",
+                                         "decline", "refuse"}  # `... but declined to give details`
 # Cues whose object is what the speaker asks for, however short (`called for a ceasefire`).
 _DEMANDS = {("call", "for"), ("demand", None), ("ask", "for"), ("press", "for"), ("appeal", "for"),
             ("request", None), ("urge", None)}

@@ -37,6 +37,9 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
         return (start, name[1]) if name else (start, end)
     current = verb
     head = verb.head
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return noun_phrase(quoted, verb)
     if verb.dep_ == "conj" and head.dep_ == "ccomp" and _reports(head.head) \
             and not any(c.dep_ in SUBJECTS for c in verb.children):
         # `China said it was opposed and warned X`: the parser joins `warned` to the reported
@@ -76,6 +79,15 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
             return adjacent_subject(verb) or inverted_subject(verb)
         current = current.head
     return adjacent_subject(verb) or inverted_subject(verb)
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """`The agency quoted Ana Ruiz as saying ...`: the one quoted speaks, not the agency
+    (its subject); the head of the quoted object, or None."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
 def name_after_role(role: Token) -> tuple[int, int] | None:

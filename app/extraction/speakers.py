@@ -265,6 +265,9 @@ class Resolver:
                 definite = span[0].lower_ not in ("a", "an", "one")
                 person = self._person_with_role(start, role_words | self._adjectives(span), head.lemma_.lower(), definite)
             if person is not None:
+                # `Iran's foreign minister said ... Dara Navabi ...`: the role now introduces
+                # that person, for a later `the minister`.
+                person.roles |= role_words
                 self.person_at.append((start, person))
                 return _person_ref(person, "title"), 0.75
             # Someone the article describes but does not name: later pronouns may refer to them.

@@ -588,3 +588,24 @@ def test_according_to_a_role_then_its_name(extractor):
     assert s.speaker_mention.text == "his spokesman, Aron Lindqvist"
     assert s.speaker.name == "Aron Lindqvist"
 
+
+def test_quoted_as_saying_gives_the_one_quoted(extractor):
+    s = _one(extractor, "The state news agency quoted Dara Navabi as saying that the embassy would reopen in May.")
+    assert s.speaker_mention.text == "Dara Navabi"
+    assert _trimmed(s) == "the embassy would reopen in May"
+
+
+def test_declining_to_say_more_is_the_speakers_act(extractor):
+    s = _one(extractor, "The minister said a deal was within reach but declined to give details.")
+    assert _trimmed(s) == "a deal was within reach"
+
+
+def test_a_role_resolved_once_introduces_its_person(extractor):
+    statements = _statements(
+        extractor,
+        "Varania's foreign minister said on Sunday that the border would stay closed.\n\n"
+        "Dara Navabi told reporters that patience was running out.\n\n"
+        "Ostland's envoy, Lars Halvorsen, said talks were possible.\n\n"
+        "Later the minister said a deal was within reach.",
+    )
+    assert [s.speaker.name for s in statements] == ["Dara Navabi", "Dara Navabi", "Lars Halvorsen", "Dara Navabi"]
