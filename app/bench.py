@@ -6,6 +6,7 @@ measured in one run: the engine against spaCy alone, the API against the engine.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import statistics
@@ -13,7 +14,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AsyncExitStack, contextmanager
 from pathlib import Path
 from datetime import date
 from typing import Any
@@ -265,12 +268,43 @@ def _captured_sql(engine: Any, request: Any) -> list[tuple[str, Any]]:
 WARM_UP = 20  # unmeasured requests per case, so a cold cache is not what is timed
 
 
-def bench_query(*, statements: int, requests: int, database_url: str | None, fill: bool) -> dict[str, Any]:
+@contextmanager
+def _app_client(app: Any, harness: str) -> Iterator[Callable[..., httpx.Response]]:
+    """`get(path, params=...)` through the whole ASGI app, its lifespan run.
+
+    `asgi` (the default): httpx's ASGI transport on one event loop in this thread, as a
+    server's loop runs the app. `testclient`: Starlette's TestClient, which runs the app
+    on a loop in another thread and pays a blocking-portal hop per request and message.
+    """
+    if harness == "testclient":
+        from fastapi.testclient import TestClient
+
+        with TestClient(app) as client:
+            yield client.get
+        return
+    loop = asyncio.new_event_loop()
+    stack = AsyncExitStack()
+    try:
+        loop.run_until_complete(stack.enter_async_context(app.router.lifespan_context(app)))
+        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://parley.test")
+        stack.push_async_callback(client.aclose)
+
+        def get(path: str, **kwargs: Any) -> httpx.Response:
+            return loop.run_until_complete(client.get(path, **kwargs))
+
+        yield get
+    finally:
+        loop.run_until_complete(stack.aclose())
+        loop.close()
+
+
+def bench_query(
+    *, statements: int, requests: int, database_url: str | None, fill: bool, harness: str = "asgi"
+) -> dict[str, Any]:
     """p50/p95/p99 of the list and aggregate endpoints through the HTTP app, and the raw
     SQL of the actor page in the same run, over a synthetic corpus."""
     import random
 
-    from fastapi.testclient import TestClient
     from sqlalchemy import text
 
     from app.config import Settings
@@ -317,19 +351,20 @@ def bench_query(*, statements: int, requests: int, database_url: str | None, fil
             "top actors": lambda: ("/stats/actors", {"limit": 20, **year()}),
         }
         settings = Settings(_env_file=None, database_url=url, PARLEY_MIGRATE_ON_START=False)  # type: ignore[call-arg]
-        results: dict[str, Any] = {"database": engine.dialect.name, **loaded}
-        with TestClient(create_app(settings)) as client, engine.connect() as connection:
-            app_engine = client.app.state.engine  # type: ignore[attr-defined]
+        results: dict[str, Any] = {"database": engine.dialect.name, "harness": harness, **loaded}
+        app = create_app(settings)
+        with _app_client(app, harness) as get, engine.connect() as connection:
+            app_engine = app.state.engine
 
             def http(path: str, params: dict[str, Any]) -> float:
                 t0 = time.perf_counter()
-                client.get(path, params=params).raise_for_status()
+                get(path, params=params).raise_for_status()
                 return time.perf_counter() - t0
 
             def raw(path: str, params: dict[str, Any]) -> float:
                 """The same page as raw SQL: the very statements the app sent for it,
                 run straight through the driver (what the HTTP layer adds is the gap)."""
-                sent = _captured_sql(app_engine, lambda: client.get(path, params=params))
+                sent = _captured_sql(app_engine, lambda: get(path, params=params))
                 t0 = time.perf_counter()
                 for sql, parameters in sent:
                     connection.exec_driver_sql(sql, parameters).all()
@@ -358,7 +393,7 @@ def bench_query(*, statements: int, requests: int, database_url: str | None, fil
             unindexed: dict[str, list[str]] = {}
             for name, make in cases.items():
                 path, params = make()
-                sent = _captured_sql(app_engine, lambda: client.get(path, params=params))
+                sent = _captured_sql(app_engine, lambda: get(path, params=params))
                 for number, (sql, parameters) in enumerate(sent, 1):
                     plan = _explain(app_engine, sql, parameters)
                     plans[f"{name} #{number}: {' '.join(sql.split())[:160]}"] = plan

@@ -67,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--statements", type=int, default=1_000_000, help="query: corpus size")
     bench.add_argument("--requests", type=int, default=200, help="query: requests per case")
     bench.add_argument("--no-fill", action="store_true", help="query: use --database-url as it is")
+    bench.add_argument("--harness", choices=["asgi", "testclient"], default="asgi",
+                       help="query: httpx's ASGI client on one event loop (default) or Starlette's TestClient")
     bench.add_argument("--limit", type=int, help="use the first N articles")
     bench.add_argument("--workers", type=int, help="ingest: server processes and clients (1); extract: 2")
     bench.add_argument("--database-url", help="ingest/query: default a fresh SQLite file")
@@ -253,7 +255,7 @@ def cmd_bench(args: argparse.Namespace) -> None:
 
     if args.what == "query":
         result = bench_query(statements=args.statements, requests=args.requests,
-                             database_url=args.database_url, fill=not args.no_fill)
+                             database_url=args.database_url, fill=not args.no_fill, harness=args.harness)
         plans = result.pop("plans")
         print(json.dumps(result, indent=2, default=str))
         for name, plan in plans.items():

@@ -33,15 +33,14 @@ CURATION_ERRORS: dict[int | str, dict[str, Any]] = {
 @router.get("", response_model=Page[ActorPublic], summary="Search actors by name or alias")
 def list_actors(
     request: Request,
-    response: Response,
     session: SessionDep,
     limit: LimitDep,
     since: UpdatedSinceDep,
     cursor: CursorQuery = None,
     q: Annotated[str | None, Query(description="Name, alias or part of one", examples=["mistura"])] = None,
-) -> Page[ActorPublic]:
+) -> Response:
     items, next_cursor = actors.list_actors(session, q=q, updated_since=since, limit=limit, cursor=cursor)
-    return paged(request, response, items, next_cursor)
+    return paged(request, items, next_cursor)
 
 
 @router.get(
@@ -93,14 +92,13 @@ def merge_actor(actor_id: int, data: MergeRequest, session: SessionDep) -> Actor
 def list_actor_positions(
     actor_id: int,
     request: Request,
-    response: Response,
     session: SessionDep,
     limit: LimitDep,
     cursor: CursorQuery = None,
     sort: SortQuery = "date",
-) -> Page[PositionPublic]:
+) -> Response:
     # An unknown id is a 404 from the filter itself; a merged one follows the merge.
     items, next_cursor = statements.list_positions(
         session, Filters(actor_id=actor_id), limit=limit, cursor=cursor, sort=sort
     )
-    return paged(request, response, items, next_cursor)
+    return paged(request, items, next_cursor)

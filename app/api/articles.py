@@ -83,14 +83,13 @@ def create_articles(
 @router.get("", response_model=Page[ArticlePublic], summary="List articles")
 def list_articles(
     request: Request,
-    response: Response,
     session: SessionDep,
     limit: LimitDep,
     period: PeriodDep,
     since: UpdatedSinceDep,
     cursor: CursorQuery = None,
     source: str | None = None,
-) -> Page[ArticlePublic]:
+) -> Response:
     items, next_cursor = articles.list_articles(
         session,
         source=source,
@@ -100,7 +99,7 @@ def list_articles(
         limit=limit,
         cursor=cursor,
     )
-    return paged(request, response, items, next_cursor)
+    return paged(request, items, next_cursor)
 
 
 @router.get(

@@ -23,7 +23,6 @@ router = APIRouter(prefix="/deletions", tags=["sync"])
 )
 def list_deletions(
     request: Request,
-    response: Response,
     session: SessionDep,
     limit: LimitDep,
     cursor: CursorQuery = None,
@@ -31,8 +30,8 @@ def list_deletions(
         description="Deleted at or after (ISO 8601; UTC when no offset)", examples=["2026-11-25T12:00:00Z"],
     )] = None,
     resource: Annotated[Literal["article", "statement", "position"] | None, Query(examples=["statement"])] = None,
-) -> Page[DeletionPublic]:
+) -> Response:
     items, next_cursor = articles.list_deletions(
         session, since=as_utc(since), resource=resource, limit=limit, cursor=cursor
     )
-    return paged(request, response, items, next_cursor)
+    return paged(request, items, next_cursor)

@@ -21,7 +21,9 @@ from app.services import curation
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-def app_settings(request: Request) -> Settings:
+# Dependencies that do no I/O are `async def`: FastAPI runs each sync one in the thread
+# pool, a hop per dependency per request.
+async def app_settings(request: Request) -> Settings:
     """The settings the app was made with (`create_app(settings)`)."""
     return request.app.state.settings  # type: ignore[no-any-return]
 
@@ -29,7 +31,7 @@ def app_settings(request: Request) -> Settings:
 SettingsDep = Annotated[Settings, Depends(app_settings)]
 
 
-def get_extractor(request: Request) -> extraction.Extractor:
+async def get_extractor(request: Request) -> extraction.Extractor:
     return request.app.state.extractor
 
 
@@ -54,13 +56,13 @@ def _scopes(request: Request, settings: Settings) -> frozenset[str]:
     return frozenset()
 
 
-def require_write_key(request: Request, settings: SettingsDep) -> None:
+async def require_write_key(request: Request, settings: SettingsDep) -> None:
     """Writes need a key from PARLEY_API_KEYS (Bearer or X-API-Key) once any is set."""
     if settings.api_keys and "write" not in _scopes(request, settings):
         raise Unauthorized("A valid API key is required: 'Authorization: Bearer KEY' or 'X-API-Key: KEY'.")
 
 
-def require_admin_key(request: Request, settings: SettingsDep) -> None:
+async def require_admin_key(request: Request, settings: SettingsDep) -> None:
     """Curation needs a key with the admin scope (`KEY:admin` in PARLEY_API_KEYS)."""
     scopes = _scopes(request, settings)
     if not scopes:
@@ -73,7 +75,7 @@ AdminKey = Depends(require_admin_key)
 WriteKey = Depends(require_write_key)
 
 
-def page_limit(
+async def page_limit(
     settings: SettingsDep,
     limit: Annotated[int | None, Query(ge=1, description="Items per page (capped).")] = None,
 ) -> int:
@@ -90,18 +92,24 @@ CursorQuery = Annotated[
 
 def paged(
     request: Request,
-    response: Response,
     items: list,  # type: ignore[type-arg]
     next_cursor: str | None,
     **extra: object,
-) -> Page:  # type: ignore[type-arg]
-    """The page envelope, plus an RFC 8288 `Link: <...>; rel="next"` header."""
+) -> Response:
+    """The page envelope as JSON, plus an RFC 8288 `Link: <...>; rel="next"` header.
+
+    Serialised here, once, from models the services already validated: a route returns
+    this Response and FastAPI sends it as it is, where a returned model would be
+    validated again against `response_model` (which still documents the page).
+    """
+    page = FilteredPage(items=items, next_cursor=next_cursor, **extra) if extra else Page(
+        items=items, next_cursor=next_cursor
+    )
+    response = Response(page.model_dump_json(), media_type="application/json")
     if next_cursor:
         url = request.url.include_query_params(cursor=next_cursor)
         response.headers["Link"] = f'<{url}>; rel="next"'
-    if extra:
-        return FilteredPage(items=items, next_cursor=next_cursor, **extra)
-    return Page(items=items, next_cursor=next_cursor)
+    return response
 
 
 class Period(NamedTuple):
@@ -127,7 +135,7 @@ def _bounds(value: str, name: str) -> tuple[date, date]:
         raise InvalidParameter(f"{name}: {value!r} is not a valid date, month or year") from error
 
 
-def period(
+async def period(
     date_from: Annotated[str | None, Query(
         alias="from", pattern=_PERIOD, examples=["2016-12-01"],
         description="On or after: a date (2016-12-01), a month (2016-12, from its first day) or a year",
@@ -145,7 +153,7 @@ def period(
 PeriodDep = Annotated[Period, Depends(period)]
 
 
-def updated_since(
+async def updated_since(
     value: Annotated[datetime | None, Query(
         alias="updated_since",
         description="Only rows created or changed at or after this time (ISO 8601; UTC when "

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Request
 
 from app.api.deps import CursorQuery, LimitDep, PeriodDep, SessionDep, SortQuery, UpdatedSinceDep, paged
 from app.api.formats import FormatQuery, export_responses, negotiate, stream
@@ -24,7 +24,6 @@ router = APIRouter(prefix="/positions", tags=["positions"])
 )
 def list_positions(
     request: Request,
-    response: Response,
     session: SessionDep,
     limit: LimitDep,
     period: PeriodDep,
@@ -62,7 +61,7 @@ def list_positions(
         return stream(statements.iter_positions(session, filters), PositionPublic, fmt, "positions")
     items, next_cursor = statements.list_positions(session, filters, limit=limit, cursor=cursor, sort=sort)
     matched = actors.actor_refs(session, filters.actor_ids) if actor else None
-    return paged(request, response, items, next_cursor, matched_actors=matched)
+    return paged(request, items, next_cursor, matched_actors=matched)
 
 
 @router.get(

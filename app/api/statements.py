@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Request
 
 from app.api.deps import CursorQuery, LimitDep, PeriodDep, SessionDep, SortQuery, UpdatedSinceDep, paged
 from app.api.formats import FormatQuery, export_responses, negotiate, stream
@@ -27,7 +27,6 @@ router = APIRouter(prefix="/statements", tags=["statements"])
 )
 def list_statements(
     request: Request,
-    response: Response,
     session: SessionDep,
     limit: LimitDep,
     period: PeriodDep,
@@ -61,7 +60,7 @@ def list_statements(
         return stream(statements.iter_statements(session, filters), StatementPublic, fmt, "statements")
     items, next_cursor = statements.list_statements(session, filters, limit=limit, cursor=cursor, sort=sort)
     matched = actors.actor_refs(session, filters.actor_ids) if actor else None
-    return paged(request, response, items, next_cursor, matched_actors=matched)
+    return paged(request, items, next_cursor, matched_actors=matched)
 
 
 @router.get(

@@ -17,7 +17,6 @@ router = APIRouter(prefix="/topics", tags=["topics"])
             summary="Topics: the matters positions are about, grouped across articles")
 def list_topics(
     request: Request,
-    response: Response,
     session: SessionDep,
     limit: LimitDep,
     cursor: CursorQuery = None,
@@ -25,11 +24,11 @@ def list_topics(
     actor: Annotated[list[str], Query(description="An actor who took a position on it; repeatable",
                                       examples=["Russia"])] = [],  # noqa: B006
     min_positions: Annotated[int, Query(ge=1, description="At least this many positions", examples=[2])] = 1,
-) -> Page[TopicPublic]:
+) -> Response:
     actor_ids = frozenset(i for name in actor for i in actor_ids_matching(session, name)) if actor else None
     items, next_cursor = topics.list_topics(session, q=q, actor_ids=actor_ids, min_positions=min_positions,
                                             limit=limit, cursor=cursor)
-    return paged(request, response, items, next_cursor)
+    return paged(request, items, next_cursor)
 
 
 @router.get("/{topic_id}", response_model=TopicDetail,

@@ -31,6 +31,7 @@ from app.services.views import (
     position_publics,
     position_query,
     statement_public,
+    statement_publics,
     statement_query,
 )
 
@@ -153,6 +154,19 @@ def _position_filters(session: Session, query: Any, filters: Filters) -> Any:
 Sort = Literal["id", "date", "-date"]
 
 
+def _row_key(row: Any) -> tuple[int, date | None]:
+    """The id and date of a page's row: statement rows are columns (`statement_query`),
+    position rows entities with the position first (`position_query`)."""
+    first = row[0]
+    if isinstance(first, int):
+        return first, row.said_on
+    return first.id, first.said_on
+
+
+def _row_id(row: Any) -> int:
+    return _row_key(row)[0]
+
+
 def _page(
     session: Session, query: Any, table: Any, limit: int, cursor: str | None, sort: Sort = "id"
 ) -> tuple[list[Any], str | None]:
@@ -163,7 +177,7 @@ def _page(
         if after is not None:
             query = query.where(table.id > after)
         rows = session.exec(query.order_by(table.id).limit(limit + 1)).all()
-        return split_page(rows, limit, rows[limit - 1][0].id if len(rows) > limit else None)
+        return split_page(rows, limit, _row_id(rows[limit - 1]) if len(rows) > limit else None)
 
     if cursor:
         keyset = decode_keyset(cursor)
@@ -175,9 +189,9 @@ def _page(
     rows = session.exec(query.order_by(table.said_on.is_(None), said_on, ids).limit(limit + 1)).all()
     if len(rows) <= limit:
         return list(rows), None
-    last = rows[limit - 1][0]
-    on = last.said_on.isoformat() if last.said_on else None
-    return list(rows[:limit]), encode_cursor(last.id, on=on, sort=sort)
+    last_id, last_on = _row_key(rows[limit - 1])
+    on = last_on.isoformat() if last_on else None
+    return list(rows[:limit]), encode_cursor(last_id, on=on, sort=sort)
 
 
 def _after_date(table: Any, after_id: int, after_on: object, descending: bool) -> Any:
@@ -209,7 +223,7 @@ def _filtered_page(
         matched = search.first_ids(session, filters.q, table, decode_cursor(cursor), limit + 1)
         if matched is not None:
             rows = session.exec(base.where(table.id.in_(matched)).order_by(table.id)).all() if matched else []
-            return split_page(rows, limit, rows[limit - 1][0].id if len(rows) > limit else None)
+            return split_page(rows, limit, _row_id(rows[limit - 1]) if len(rows) > limit else None)
     if sort != "id" or ids is None or not 1 < len(ids) <= MERGE_ACTORS:
         return _page(session, apply_filters(session, base, table, filters), table, limit, cursor, sort)
     after = decode_cursor(cursor)
@@ -225,7 +239,7 @@ def _filtered_page(
     merged = union_all(*per_actor).subquery()
     page_ids = list(session.exec(select(merged.c.id).distinct().order_by(merged.c.id).limit(limit + 1)))
     rows = session.exec(base.where(table.id.in_(page_ids)).order_by(table.id)).all() if page_ids else []
-    return split_page(rows, limit, rows[limit - 1][0].id if len(rows) > limit else None)
+    return split_page(rows, limit, _row_id(rows[limit - 1]) if len(rows) > limit else None)
 
 
 def _stream(session: Session, query: Any, table: Any) -> Iterator[Any]:
@@ -238,7 +252,7 @@ def list_statements(
 ) -> tuple[list[StatementPublic], str | None]:
     """`Filters(actors=["de Mistura"])` gives the statements of every actor that name matches."""
     rows, next_cursor = _filtered_page(session, statement_query(), Statement, filters, limit, cursor, sort)
-    items = [statement_public(*row) for row in rows]
+    items = statement_publics(rows)
     return (with_sources(session, items) if filters.grouped else items), next_cursor
 
 
@@ -268,23 +282,24 @@ def with_sources(session: Session, items: list[StatementPublic]) -> list[Stateme
 def iter_statements(session: Session, filters: Filters) -> Iterator[StatementPublic]:
     """Every matching statement, read in batches: an export in constant memory."""
     rows = _stream(session, apply_filters(session, statement_query(), Statement, filters), Statement)
-    if not filters.grouped:
-        yield from (statement_public(*row) for row in rows)
-        return
-    batch: list[StatementPublic] = []
+    batch: list[Any] = []
     for row in rows:
-        batch.append(statement_public(*row))
+        batch.append(row)
         if len(batch) == STREAM_BATCH:
-            yield from with_sources(session, batch)
+            yield from _completed(session, statement_publics(batch), filters)
             batch = []
-    yield from with_sources(session, batch)
+    yield from _completed(session, statement_publics(batch), filters)
+
+
+def _completed(session: Session, items: list[StatementPublic], filters: Filters) -> list[StatementPublic]:
+    return with_sources(session, items) if filters.grouped else items
 
 
 def read_statement(session: Session, statement_id: int) -> StatementPublic:
     row = session.exec(statement_query().where(Statement.id == statement_id)).first()
     if row is None:
         raise NotFound(f"No statement with id {statement_id}.")
-    return statement_public(*row)
+    return statement_public(row)
 
 
 def list_positions(

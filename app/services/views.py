@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy.orm import aliased, defer
 from sqlmodel import Session, select
 
@@ -20,7 +21,6 @@ from app.models import (
     Position,
     PositionParty,
     PositionPublic,
-    ResolutionPublic,
     SpanPublic,
     Statement,
     StatementPublic,
@@ -56,13 +56,33 @@ def polarity(codes: EventCodes, negated: bool) -> str:
     return "positive" if cooperative != negated else "negative"
 
 
+# A statement with its speaker, venue and article as plain columns: a page is read as
+# tuples and validated in one call, not loaded as four ORM objects a row.
+_STATEMENT_COLUMNS = (
+    Statement.id, Statement.kind, Statement.content, Statement.content_start, Statement.content_end,
+    Statement.speaker_mention, Statement.speaker_start, Statement.speaker_end,
+    Statement.resolution_method, Statement.resolution_matched, Statement.resolution_confidence,
+    Statement.cue, Statement.said_on, Statement.confidence, Statement.updated_at, Statement.group_id,
+    Actor.id.label("speaker_id"), Actor.name.label("speaker_name"),  # type: ignore[union-attr]
+    Actor.kind.label("speaker_kind"),  # type: ignore[attr-defined]
+    Venue.id.label("venue_id"), Venue.name.label("venue_name"),  # type: ignore[union-attr,attr-defined]
+    Venue.kind.label("venue_kind"), Venue.place.label("venue_place"),  # type: ignore[attr-defined,union-attr]
+    Article.id.label("article_id"), Article.url.label("article_url"),  # type: ignore[union-attr]
+    Article.title.label("article_title"), Article.source.label("article_source"),  # type: ignore[union-attr]
+    Article.published_at.label("article_published_at"),  # type: ignore[union-attr]
+)
+_STATEMENTS = TypeAdapter(list[StatementPublic])
+
+
 def statement_query():  # type: ignore[no-untyped-def]
+    """Rows for `statement_publics`: the statement's columns, then its speaker's,
+    venue's and article's, prefixed."""
     return (
-        select(Statement, Actor, Venue, Article)
+        select(*_STATEMENT_COLUMNS)
+        .select_from(Statement)
         .join(Article, Article.id == Statement.article_id)
         .outerjoin(Actor, Actor.id == Statement.actor_id)
         .outerjoin(Venue, Venue.id == Statement.venue_id)
-        .options(_WITHOUT_TEXT)
     )
 
 
@@ -98,39 +118,47 @@ def article_ref(article: Article) -> ArticleRef:
     )
 
 
-def statement_public(
-    statement: Statement, actor: Actor | None, venue: Venue | None, article: Article
-) -> StatementPublic:
-    has_mention = statement.speaker_start is not None and statement.speaker_end is not None
-    return StatementPublic(
-        id=statement.id,  # type: ignore[arg-type]
-        kind=statement.kind,  # type: ignore[arg-type]
-        content=statement.content,
-        span=SpanPublic(start=statement.content_start, end=statement.content_end),
-        speaker=actor_ref(actor),
-        speaker_mention=statement.speaker_mention,
-        speaker_span=(
-            SpanPublic(start=statement.speaker_start, end=statement.speaker_end)  # type: ignore[arg-type]
-            if has_mention
-            else None
+def _statement_fields(row: Any) -> dict[str, Any]:
+    """One row of `statement_query` in the shape of StatementPublic, as plain data."""
+    (id_, kind, content, start, end, mention, mention_start, mention_end, method, matched, resolution_confidence,
+     cue, said_on, confidence, updated_at, group_id, speaker_id, speaker_name, speaker_kind,
+     venue_id, venue_name, venue_kind, venue_place, article_id, url, title, source, published_at) = row
+    return {
+        "id": id_,
+        "kind": kind,
+        "content": content,
+        "span": {"start": start, "end": end},
+        "speaker": {"id": speaker_id, "name": speaker_name, "kind": speaker_kind} if speaker_id is not None else None,
+        "speaker_mention": mention,
+        "speaker_span": (
+            {"start": mention_start, "end": mention_end}
+            if mention_start is not None and mention_end is not None else None
         ),
-        resolution=(
-            ResolutionPublic(
-                method=statement.resolution_method,
-                matched=statement.resolution_matched,
-                confidence=statement.resolution_confidence if statement.resolution_confidence is not None else 1.0,
-            )
-            if statement.resolution_method and actor is not None
-            else None
+        "resolution": (
+            {"method": method, "matched": matched,
+             "confidence": resolution_confidence if resolution_confidence is not None else 1.0}
+            if method and speaker_id is not None else None
         ),
-        cue=statement.cue,
-        venue=venue_ref(venue),
-        date=statement.said_on,
-        confidence=statement.confidence,
-        updated_at=statement.updated_at,
-        article=article_ref(article),
-        group_id=statement.group_id,
-    )
+        "cue": cue,
+        "venue": (
+            {"id": venue_id, "name": venue_name, "kind": venue_kind, "place": venue_place}
+            if venue_id is not None else None
+        ),
+        "date": said_on,
+        "confidence": confidence,
+        "updated_at": updated_at,
+        "article": {"id": article_id, "url": url, "title": title, "source": source, "published_at": published_at},
+        "group_id": group_id,
+    }
+
+
+def statement_publics(rows: Iterable[Any]) -> list[StatementPublic]:
+    """Rows of `statement_query` as public statements, validated in one call."""
+    return _STATEMENTS.validate_python([_statement_fields(row) for row in rows])
+
+
+def statement_public(row: Any) -> StatementPublic:
+    return StatementPublic.model_validate(_statement_fields(row))
 
 
 def position_public(
@@ -169,7 +197,7 @@ def position_public(
 
 def statements_of_article(session: Session, article_id: int) -> list[StatementPublic]:
     query = statement_query().where(Statement.article_id == article_id).order_by(Statement.id)
-    return [statement_public(*row) for row in session.exec(query).all()]
+    return statement_publics(session.exec(query).all())
 
 
 def positions_of_article(session: Session, article_id: int) -> list[PositionPublic]:

@@ -234,3 +234,40 @@ def test_source_filters_by_the_articles_outlet(client: TestClient) -> None:
     both = client.get("/statements", params=[("source", "Example Wire"), ("source", "Other Daily")]).json()["items"]
     assert len(both) == len(wire) + len(daily)
     assert client.get("/positions", params={"source": "Nobody"}).json()["items"] == []
+
+
+def test_list_pages_are_the_documented_model_with_link_and_etag(client: TestClient) -> None:
+    # Pages are serialised once by the route (a Response FastAPI passes through), not
+    # validated again against `response_model`: the body must still be exactly that model.
+    from app.models import FilteredPage, Page, PositionPublic, StatementPublic
+
+    ingest(client, ENVOY_ARTICLE, SECOND_ARTICLE)
+    first = client.get("/statements", params={"limit": 2, "actor": "Halvorsen"})
+    assert first.headers["content-type"] == "application/json"
+    body = first.json()
+    assert FilteredPage[StatementPublic].model_validate(body).model_dump(mode="json") == body
+    assert body["matched_actors"][0]["name"] == "Ingrid Halvorsen"
+    link = first.headers["link"]
+    assert link.startswith("<") and link.endswith('>; rel="next"') and f"cursor={body['next_cursor']}" in link
+    again = client.get("/statements", params={"limit": 2, "actor": "Halvorsen"},
+                       headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+    positions = client.get("/positions", params={"limit": 1}).json()
+    assert FilteredPage[PositionPublic].model_validate(positions).model_dump(mode="json") == positions
+    assert positions["matched_actors"] is None
+    articles = client.get("/articles", params={"limit": 1}).json()
+    assert set(articles) == {"items", "next_cursor"}
+    assert Page[dict].model_validate(articles).next_cursor is not None
+
+
+def test_the_request_session_hands_its_connection_back(database_url: str) -> None:
+    # The real session dependency (the other tests share theirs): it opens on the event
+    # loop and closes in the thread pool once the request has read.
+    from app.main import create_app
+    from tests.conftest import make_settings
+
+    app = create_app(make_settings(database_url))
+    with TestClient(app) as client:
+        for _ in range(3):
+            assert client.get("/statements", params={"actor": "Nobody Known"}).status_code == 200
+        assert app.state.engine.pool.checkedout() == 0
