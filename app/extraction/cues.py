@@ -294,9 +294,10 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             if objects:
                 start = min(start, min(o.left_edge.i for o in objects))
             end = inf.right_edge.i + 1
-            # `wants to cut X, grow Y and create Z`: the parser may hang the later verbs on the cue.
+            # `wants to cut X, grow Y and create Z`: the parser may hang the later verbs on the cue
+            # (not a further cue: `urges him to stop and says, “...”` speaks again).
             for child in children:
-                if child.dep_ == "conj" and child.i >= end and child.pos_ == "VERB" \
+                if child.dep_ == "conj" and child.i >= end and child.pos_ == "VERB" and cue_of(child) is None \
                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                     end = child.right_edge.i + 1
             start, end = trim_tokens(doc, start, _cut_circumstance(doc, start, end))

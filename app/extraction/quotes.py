@@ -175,10 +175,12 @@ def is_quotation(doc: Doc, quoted: Quoted) -> bool:
     lead_word = before.split()[-1].lower() if before.split() else ""
     starts_block = not before or before.endswith("\n") or text[quoted.open_at - 1 : quoted.open_at] == "\n" \
         or lead in ".!?" or lead_word in _LEAD_INS or lead in _LEAD_INS
-    follows_cue = False
     left = doc.char_span(max(0, quoted.open_at - 300), quoted.open_at, alignment_mode="contract") if quoted.open_at else None
-    if left is not None and len(left) and cue_of(left[-1]) is not None:
-        follows_cue = True
+    follows_cue = left is not None and len(left) > 0 and cue_of(left[-1]) is not None
+    # `chanted “What curfew?”`: what such a verb takes is a quotation, a verbless one too.
+    chanted = left is not None and len(left) > 0 and _beside_quotation(left[-1], [(quoted.open_at, quoted.outer_end)])
+    if chanted and words >= 2:
+        return True
     if not (starts_block or follows_cue):
         return False
     if words >= 6:
@@ -315,6 +317,7 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
             left_in_sentence = [t for t in left if t.i >= sentence_start]
             attached = bool(left_in_sentence) and (
                 left_in_sentence[-1].text in (":", ",", "that") or cue_of(left_in_sentence[-1]) is not None
+                or _beside_quotation(left_in_sentence[-1], regions)  # `chanted “...”`
             )
             if attached:
                 if left_in_sentence and left_in_sentence[-1].text in ("“", '"', "‘", "'") :

@@ -609,3 +609,17 @@ def test_a_role_resolved_once_introduces_its_person(extractor):
         "Later the minister said a deal was within reach.",
     )
     assert [s.speaker.name for s in statements] == ["Dara Navabi", "Dara Navabi", "Lars Halvorsen", "Dara Navabi"]
+
+
+def test_a_further_cue_after_an_infinitive_speaks_again(extractor):
+    statements = _statements(extractor, 'Ilse Marken urges the guards to open the gate and then says, "Do it now," twice.')
+    assert [(s.kind, _trimmed(s)) for s in statements] == [
+        ("indirect", "the guards to open the gate"), ("direct", "Do it now"),
+    ]
+    assert statements[1].speaker_mention.text == "Ilse Marken"
+
+
+def test_a_chant_is_a_quotation_even_without_a_verb(extractor):
+    s = _one(extractor, 'Dockers outside the port office chanted "No more quotas" until the evening.')
+    assert (s.kind, s.content.text, s.speaker_mention.text) == ("direct", "No more quotas", "Dockers outside the port office")
+
