@@ -43,6 +43,7 @@ class _Person:
     last: str
     roles: set[str] = field(default_factory=set)
     gender: str | None = None
+    first: int = 0  # token index of the first mention
 
 
 class Resolver:
@@ -67,6 +68,8 @@ class Resolver:
         # `Span.ents` walks all the Doc's entities on each call; index them once.
         self._ents = list(doc.ents)
         self._ent_starts = [e.start for e in self._ents]
+        # Role keys that are nations (`ukraine`, `russian`), to tell `Ukraine's minister` apart.
+        self._nations = {_role_key(t) for t in doc if t.ent_type_ in ("NORP", "GPE")}
         self._index_people()
 
     def _entities_in(self, start: int, end: int) -> list:
@@ -91,7 +94,7 @@ class Resolver:
                 person.roles |= roles
                 break
         else:
-            person = _Person(name, last, set(roles), _role_gender(roles))
+            person = _Person(name, last, set(roles), _role_gender(roles), tokens[0].i)
             self.people.append(person)
         if subject:
             self.person_at.append((tokens[0].i, person))
@@ -131,7 +134,10 @@ class Resolver:
         `Li Wen, Chinese permanent representative` -> {representative, chinese}."""
         node = ent.root
         while node.dep_ in ("appos", "compound", "pobj", "prep", "conj", "npadvmod") and node.head != node \
-                and node.head.pos_ in ("NOUN", "PROPN", "ADP"):
+                and node.head.pos_ in ("NOUN", "PROPN", "ADP") \
+                and not (node.dep_ == "appos" and node.head.ent_type_ in ("GPE", "LOC", "FAC")):
+            # (`... to Ukraine, Secretary-General X announced`: a misparse makes the name an
+            # appositive of the place; a person is never one, so the place is no role of X.)
             node = node.head
         roles = set()
         tokens = list(node.subtree)
@@ -149,8 +155,11 @@ class Resolver:
         """Role words in the few tokens before a name (`the UN envoy, Ana Ruiz`)."""
         roles = set()
         sentence_start = sentence_of(self.doc[start])[0]
+        titles = word_set("titles.txt")
         for token in self.doc[max(0, start - 8, sentence_start) : start]:
-            if token.lower_ in word_set("titles.txt") or token.ent_type_ in ("NORP", "GPE"):
+            if token.ent_type_ in ("NORP", "GPE") and token.dep_ == "pobj" and token.head.head.lower_ not in titles:
+                continue  # `... to Ukraine, Secretary-General X`: a place in the clause before, no role
+            if token.lower_ in titles or token.ent_type_ in ("NORP", "GPE"):
                 roles.add(_role_key(token))
         return roles
 
@@ -263,7 +272,7 @@ class Resolver:
             if span[0].lower_ not in ("another", "other"):  # `another negotiator` is someone new
                 # `a senior diplomat` introduces someone: only a shared role or nationality links it.
                 definite = span[0].lower_ not in ("a", "an", "one")
-                person = self._person_with_role(start, role_words | self._adjectives(span), head.lemma_.lower(), definite)
+                person = self._person_with_role(start, role_words, self._adjectives(span), head.lemma_.lower(), definite)
             if person is not None:
                 # `Iran's foreign minister said ... Dara Navabi ...`: the role now introduces
                 # that person, for a later `the minister`.
@@ -272,7 +281,8 @@ class Resolver:
                 return _person_ref(person, "title"), 0.75
             # Someone the article describes but does not name: later pronouns may refer to them.
             description = strip_determiners(span)
-            described = _Person(description, "#" + description.lower(), role_words, _role_gender(role_words))
+            described = _Person(description, "#" + description.lower(), role_words | self._adjectives(span),
+                                _role_gender(role_words), start)
             self.people.append(described)
             self.person_at.append((start, described))
             # `description`: the service may still find the office's holder on the day.
@@ -293,31 +303,42 @@ class Resolver:
         self.last_group = actor
         return actor, 0.8
 
+    def _same_nation(self, person: _Person, nations: set[str]) -> bool:
+        """False when the mention names a nation and the person is tied to others only."""
+        theirs = person.roles & self._nations
+        return not nations or not theirs or bool(theirs & nations)
+
     def _adjectives(self, span) -> set[str]:
         return {_role_key(t) for t in span if t.ent_type_ in ("NORP", "GPE")}
 
-    def _person_with_role(self, before: int, roles: set[str], head: str, definite: bool = True) -> _Person | None:
-        """The person a role mention refers to: one introduced with a shared role word or
-        nationality, else (for generic roles, or in a lede naming nobody yet) the nearest."""
+    def _person_with_role(self, before: int, roles: set[str], nations: set[str], head: str,
+                          definite: bool = True) -> _Person | None:
+        """The person a role mention refers to: one introduced earlier with a shared role word
+        or nationality, and no other nationality (`Ukraine's defence minister` is not the
+        Hungarian minister), else (for generic roles, or in a lede naming nobody yet) the nearest."""
+        wanted = roles | nations
         best, best_score = None, 0
         for index, person in reversed(self.person_at):
-            if index >= before:
+            if index >= before or not self._same_nation(person, nations):
                 continue
-            score = len(person.roles & roles)
+            score = len(person.roles & wanted)
             if score > best_score:
                 best, best_score = person, score
         if best is not None:
             return best
+        # Someone introduced later only in a lede that has named nobody yet (`A senior Chinese
+        # envoy urged ... Li Wen, the Chinese representative, said`).
+        lede = not any(index < before for index, _ in self.person_at)
         for person in self.people:
-            if person.roles & roles and not person.name.startswith("#"):
+            if (person.first < before or lede) and person.roles & wanted and not person.name.startswith("#") \
+                    and self._same_nation(person, nations):
                 return person
         if not definite:
             return None
         if head in _GENERIC_ROLES:
-            return self._recent_person(before, None) or self._next_person(before)
-        if not any(index < before for index, _ in self.person_at):
-            return self._next_person(before)
-        return None
+            recent = self._recent_person(before, None)
+            return recent if recent is not None and self._same_nation(recent, nations) else self._next_person(before)
+        return self._next_person(before) if lede else None
 
     def _recent_collective(self, before: int, plural: bool) -> ActorRef | None:
         """`Iran rejected the offer. It said ...`: the nearest earlier subject that is a

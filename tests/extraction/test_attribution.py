@@ -623,3 +623,25 @@ def test_a_chant_is_a_quotation_even_without_a_verb(extractor):
     s = _one(extractor, 'Dockers outside the port office chanted "No more quotas" until the evening.')
     assert (s.kind, s.content.text, s.speaker_mention.text) == ("direct", "No more quotas", "Dockers outside the port office")
 
+
+def test_a_role_of_another_nation_is_someone_new(extractor):
+    statements = _statements(
+        extractor,
+        "Allies agreed to send more ferries to Varania, Secretary-General Aron Lindqvist announced on Monday.\n\n"
+        "Varania's transport minister, who attended the meeting, said more was needed.\n\n"
+        "Ostland's prime minister, Dara Navabi, has opposed the plan for months.",
+    )
+    minister = next(s for s in statements if _trimmed(s) == "more was needed")
+    assert minister.speaker.name != "Aron Lindqvist"
+    assert minister.speaker.name != "Dara Navabi"
+    assert minister.speaker.method == "description"
+
+
+def test_a_lede_role_finds_the_person_named_next(extractor):
+    statements = _statements(
+        extractor,
+        "A senior Varanian envoy on Monday urged the council to stay united.\n\n"
+        "Dara Navabi, the Varanian permanent representative, said the talks must go on.",
+    )
+    assert [s.speaker.name for s in statements] == ["Dara Navabi", "Dara Navabi"]
+

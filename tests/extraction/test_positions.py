@@ -213,3 +213,11 @@ def test_parties_in_the_plural_hold_their_own_agreement(nlp):
     assert position.type == "agree"
     assert [a.name for a in position.actors] == ["warring parties"]
 
+
+def test_allies_hold_what_they_agreed(nlp):
+    text = "Nordic allies agreed to send two more ferries to Varania, the mediator Aron Lindqvist said."
+    st = _statement(text, "Nordic allies agreed to send two more ferries to Varania", "said",
+                    "the mediator Aron Lindqvist", "Aron Lindqvist")
+    [position] = _positions(nlp, text, [st])
+    assert (position.type, [a.name for a in position.actors]) == ("agree", ["Nordic allies"])
+

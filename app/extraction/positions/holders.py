@@ -201,8 +201,10 @@ def _noun_phrase(token: Token) -> str:
                 return ent.text
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss") or c.ent_type_]
     start = min([token.i] + [t.i for c in left for t in c.subtree])
-    words = [t.text for t in token.doc[start:token.i + 1] if t.dep_ != "det" and t.pos_ != "PUNCT"]
-    return _strip_det(" ".join(words))
+    kept = [t for t in token.doc[start:token.i + 1] if t.dep_ != "det" and t.pos_ != "PUNCT"]
+    # With each token's own spacing: `Ukraine's defence minister`, not `Ukraine 's ...`.
+    joined = "".join(t.text_with_ws for t in kept[:-1]) + kept[-1].text
+    return _strip_det(" ".join(joined.split()))
 
 
 def _pair_before(token: Token) -> tuple[ActorRef, ...]:
