@@ -28,7 +28,7 @@ _SPEECH_ACTS = CLAUSE_ONLY | TELLING | {"warn", "urge", "call", "ask", "demand",
                                          "decline", "refuse"}  # `... but declined to give details`
 # Cues whose object is what the speaker asks for, however short (`called for a ceasefire`).
 _DEMANDS = {("call", "for"), ("demand", None), ("ask", "for"), ("press", "for"), ("appeal", "for"),
-            ("request", None), ("urge", None)}
+            ("request", None), ("urge", None), ("insist", "on")}
 # Cues whose content may be an indirect question (`questioned whether the vote was fair`).
 _QUESTIONING = {"question", "wonder", "explain"}
 # Modals that carry a reported clause's tense over to a conjunct (`would`, `will`).
@@ -268,8 +268,9 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
         for token in obj.subtree:
             if token.dep_ in ("relcl", "acl") and _opened_by_that(token) \
                     and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ != "that" for c in token.children) \
-                    and token.head.lemma_.lower() not in word_set("speech_nouns.txt"):
-                # (`rejected the claim by Ruiz that X`: X is Ruiz's claim, see cue_forms.)
+                    and (obj.dep_ == "prep" or token.head.lemma_.lower() not in word_set("speech_nouns.txt")):
+                # (`rejected the claim by Ruiz that X`: X is Ruiz's claim, see cue_forms; but
+                # `said in a statement that X` says X.)
                 start, end = subtree_range(token)
                 start, end = trim_tokens(doc, start + (doc[start].dep_ != "mark"), end)  # past a mislabelled `that`
                 return (start, end, 0.75) if end - start >= 2 else None

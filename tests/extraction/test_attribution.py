@@ -645,3 +645,12 @@ def test_a_lede_role_finds_the_person_named_next(extractor):
     )
     assert [s.speaker.name for s in statements] == ["Dara Navabi", "Dara Navabi"]
 
+
+def test_said_in_a_statement_that(extractor):
+    statements = _statements(
+        extractor, "The Varanian front said in a statement that it was studying the offer, but insisted on a full withdrawal."
+    )
+    assert [(_trimmed(s), s.cue.text) for s in statements] == [
+        ("it was studying the offer", "said"), ("a full withdrawal", "insisted on"),
+    ]
+

@@ -221,3 +221,10 @@ def test_allies_hold_what_they_agreed(nlp):
     [position] = _positions(nlp, text, [st])
     assert (position.type, [a.name for a in position.actors]) == ("agree", ["Nordic allies"])
 
+
+def test_delivering_a_response_is_no_threat(nlp):
+    text = "A senior official said the group would deliver its response to the offer on Monday."
+    st = _statement(text, "the group would deliver its response to the offer on Monday", "said",
+                    "A senior official", "senior official")
+    assert [p.type for p in _positions(nlp, text, [st])] == []
+

@@ -139,3 +139,15 @@ def test_unnamed_talks_a_statement_speaks_of_are_not_its_venue(nlp):
                            "The Nordlandic foreign minister, Per Halvorsen", "Per Halvorsen")
     assert _names(nlp, text, [kahl, halvorsen])[1] is None
 
+
+def test_a_cabinet_meeting_is_not_a_negotiation(nlp):
+    text = "Speaking before a cabinet meeting in Varna, Prime Minister Ines Kahl said the offer was unacceptable."
+    st = _statement(text, "the offer was unacceptable", "said", "Prime Minister Ines Kahl", "Ines Kahl")
+    assert _names(nlp, text, [st]) == [None]
+
+
+def test_an_interview_with_an_agency_is_no_press_conference(nlp):
+    text = "VARNA - A senior official told The Associated Press that the group would answer on Monday."
+    st = _statement(text, "the group would answer on Monday", "told", "A senior official", "senior official")
+    assert _names(nlp, text, [st]) == [None]
+

@@ -70,6 +70,7 @@ def venue_lexicon() -> dict[str, Any]:
         "by_name": by_name,
         "talk_nouns": frozenset(data["talk_nouns"]),
         "generic_talk_nouns": frozenset(data["generic_talk_nouns"]),
+        "internal_meeting_modifiers": frozenset(data["internal_meeting_modifiers"]),
         "press_nouns": press_nouns,
         "press_noun_patterns": tuple((noun, re.compile(r"\b" + re.escape(noun) + r"\b")) for noun in press_nouns),
         "press_audiences": tuple(data["press_audiences"]),

@@ -93,7 +93,9 @@ def _press_audience(cue: Token, st: Statement) -> int | None:
             objects = [child] if child.dep_ in ("dobj", "dative") else [
                 c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "to" else []
             for obj in objects:
-                if obj.lower_ in audiences and not (st.content.start <= obj.idx < st.content.end):
+                # (`told The Associated Press` is an interview with an agency, not the press)
+                if obj.lower_ in audiences and obj.pos_ != "PROPN" and not obj.ent_type_ \
+                        and not (st.content.start <= obj.idx < st.content.end):
                     return obj.idx + len(obj)
     return None
 

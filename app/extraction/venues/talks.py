@@ -22,8 +22,11 @@ def place_talks(doc: Doc) -> list[Mention]:
     for token in doc:
         if token.lower_ not in talk_nouns or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        if any(c.lower_ in ("press", "news") for c in token.children if c.dep_ in ("compound", "amod")):
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+        if modifiers & {"press", "news"}:
             continue  # a press conference is a setting of its own, read per statement
+        if modifiers & venue_lexicon()["internal_meeting_modifiers"]:
+            continue  # `a cabinet meeting in Jerusalem`: one side's own meeting, no negotiation
         head = _talk_head(token)
         place = _place_of_talks(token) or (_place_of_talks(head) if head.i != token.i else None)
         sent = token.sent
