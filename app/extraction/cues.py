@@ -198,6 +198,11 @@ def _continues_demand(child: Token) -> bool:
     return child.dep_ in ("prep", "cc", "advmod") and phrase.startswith(_CONTINUATIONS)
 
 
+def _anonymity(inf: Token) -> bool:
+    """`(asked) not to be named / identified / quoted`."""
+    return inf.lemma_.lower() in ("name", "identify", "quote") and any(c.dep_ == "auxpass" for c in inf.children)
+
+
 def _opened_by_that(clause: Token) -> bool:
     """A clause opened by the complementiser `that`: labelled a mark, or (a misparse the sm
     parser makes) an object or subject right after the noun the clause hangs on."""
@@ -286,6 +291,8 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
     if "inf" in cue.flags:
         infinitives = [c for c in children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
                        and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)]
+        if infinitives and _anonymity(infinitives[0]):
+            return None  # `who asked not to be named`: a condition of speaking, not a statement
         if infinitives:
             inf = infinitives[0]
             start = inf.left_edge.i

@@ -654,3 +654,8 @@ def test_said_in_a_statement_that(extractor):
         ("it was studying the offer", "said"), ("a full withdrawal", "insisted on"),
     ]
 
+
+def test_asking_not_to_be_named_is_no_statement(extractor):
+    s = _one(extractor, "A ministry official, who asked not to be named, said Varna had proposed a meeting.")
+    assert _trimmed(s) == "Varna had proposed a meeting"
+
