@@ -46,8 +46,9 @@ def cue_of(token: Token) -> tuple[Cue, Token | None] | None:
         return None
     cues = reporting_cues()
     lemma = token.lemma_.lower()
-    for child in token.children:
-        if child.dep_ in ("prt", "prep") and child.lower_ in _PARTICLES:
+    # Particles after the verb first: `X on Tuesday called on Y to Z` has two `on`s.
+    for child in sorted(token.children, key=lambda c: (c.i < token.i, c.i)):
+        if child.dep_ in ("prt", "prep") and child.lower_ in _PARTICLES and not _names_a_time(child):
             cue = cues.get((lemma, child.lower_))
             if cue is not None:
                 return cue, child
@@ -56,6 +57,11 @@ def cue_of(token: Token) -> tuple[Cue, Token | None] | None:
             return cues[(lemma, "for")], marker
     cue = cues.get((lemma, None))
     return (cue, None) if cue is not None else None
+
+
+def _names_a_time(prep: Token) -> bool:
+    """`on Tuesday`, `on 3 May`: a time, not the particle of a cue."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _for_to_marker(verb: Token, child: Token) -> Token | None:
@@ -318,8 +324,9 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             objects = [c for c in children if c.dep_ == "dobj" or c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i]
         if objects:
             obj = objects[0]
-            if obj.pos_ == "PRON":
-                return None
+            judged = any(c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > obj.i for c in children)
+            if obj.pos_ == "PRON" and not judged:
+                return None  # `welcomed it` refers back; `accused him of dithering` judges
             start, end = obj.left_edge.i, _np_end(obj)
             # The parser often hangs the rest of the demand on the verb (`called for X,
             # distinguishing Y`, `stressed X in addition to Y`): take those along.

@@ -3,6 +3,7 @@ lookups outside the engine need."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -32,3 +33,27 @@ def venue_variants(name: str) -> tuple[str, ...]:
     """`venue_variants("UNGA")` gives `("UN General Assembly", ..., "General Assembly")`:
     the canonical name first, then every variant; `()` for a venue not in the gazetteer."""
     return _variants_by_name().get(_fold(name), ())
+
+
+@lru_cache(maxsize=1)
+def _anaphors() -> dict[str, tuple[str, re.Pattern[str]]]:
+    """Folded anaphor -> (canonical name, a pattern finding any of the venue's variants)."""
+    table: dict[str, tuple[str, re.Pattern[str]]] = {}
+    for venue in load_venues()["venues"]:
+        variants = "|".join(re.escape(v) for v in venue.get("variants", ()))
+        if not variants:
+            continue
+        pattern = re.compile(r"\b(?:" + variants + r")\b", re.I)
+        for anaphor in venue.get("anaphors", ()):
+            table[_fold(anaphor)] = (venue["name"], pattern)
+    return table
+
+
+def body_for_anaphor(phrase: str, article: str) -> str | None:
+    """`the assembly` in an article that names the General Assembly -> `UN General Assembly`;
+    None when the phrase is no anaphor or the article never names its body."""
+    found = _anaphors().get(_fold(phrase))
+    if found is None:
+        return None
+    name, pattern = found
+    return name if pattern.search(article) else None

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.candidates import sentence_of
+from app.extraction.candidates import sentence_of, text_of
 from app.extraction.cues import cue_of
+from app.extraction.gazetteer import body_for_anaphor
 from app.extraction.lexicons import pronoun_genders, word_set
 from app.extraction.mentions import (
     SUBJECTS,
@@ -296,8 +297,11 @@ class Resolver:
                     return ActorRef(known.name, "person", "surname"), 0.85
         # A state or a group as the article names it.
         state = state_name(text)
+        body = body_for_anaphor(text, text_of(doc))
         if state is not None:
             actor = ActorRef(state, "state", "name")
+        elif body is not None:
+            actor = ActorRef(body, "organisation", "group")  # `the council said ...`
         else:
             actor = ActorRef(self._group_name(span), "group", "group")
         self.last_group = actor
@@ -420,6 +424,9 @@ class Resolver:
             state = state_name(t.text)
             if state is not None and t.ent_type_ in ("NORP", "GPE"):
                 return ActorRef(state, "state", "name")
+        body = body_for_anaphor(span.text, text_of(doc))
+        if body is not None:
+            return ActorRef(body, "organisation", "group")  # `the assembly adopted ...`
         label = token.ent_type_
         kind = "organisation" if label in _ORG_LABELS else "group"
         return ActorRef(clean_name(strip_determiners(span)), kind, "group")

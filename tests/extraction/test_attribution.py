@@ -659,3 +659,21 @@ def test_asking_not_to_be_named_is_no_statement(extractor):
     s = _one(extractor, "A ministry official, who asked not to be named, said Varna had proposed a meeting.")
     assert _trimmed(s) == "Varna had proposed a meeting"
 
+
+def test_a_time_is_not_the_particle_of_a_cue(extractor):
+    s = _one(extractor, "President Ana Ruiz on Tuesday called on Nordic allies to speed up deliveries of ferries.")
+    assert (s.cue.text, _trimmed(s)) == ("called on", "Nordic allies to speed up deliveries of ferries")
+
+
+def test_accusing_someone_named_by_a_pronoun(extractor):
+    s = _one(extractor, "The opposition leader Dara Navabi accused him of dithering.")
+    assert _trimmed(s) == "him of dithering"
+
+
+def test_a_body_named_by_its_anaphor(extractor):
+    statements = _statements(
+        extractor,
+        "The General Assembly met on Monday. The assembly later adopted a resolution demanding the withdrawal of troops.",
+    )
+    assert [s.speaker.name for s in statements] == ["UN General Assembly"]
+
