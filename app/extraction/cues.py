@@ -233,7 +233,9 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
         if inner and cue_of(clause) is not None and clause.i > verb.i:
             # `said X, the agency reported` parsed as said -> reported -> X: the agency relays.
             clause = inner[0]
-        wh_clause = clause.left_edge.tag_ in ("WP", "WRB", "WDT") or clause.left_edge.lower_ in _QUESTION_MARKS
+        opener = clause.left_edge
+        # (`that` tagged WDT is still the complementiser: `said on state television that X`)
+        wh_clause = opener.tag_ in ("WP", "WRB", "WDT") and opener.lower_ != "that" or opener.lower_ in _QUESTION_MARKS
         if wh_clause and cue.lemma not in _QUESTIONING:
             return None  # `maintained what he saw`, `know whether`: not a reported statement
         if cue.lemma == "ask" and any(t.lower_ in _QUESTION_MARKS for t in clause.subtree if t.dep_ == "mark"):

@@ -56,4 +56,25 @@ def body_for_anaphor(phrase: str, article: str) -> str | None:
     if found is None:
         return None
     name, pattern = found
-    return name if pattern.search(article) else None
+    return name if any(not inside_longer_name(article, m.start()) for m in pattern.finditer(article)) else None
+
+
+_BEFORE = re.compile(r"([\w.’'-]+)\s+(?:(and|of|&)\s+)?$")
+_OPENERS = {"the", "a", "an", "un", "u.n.", "united", "nations"}
+_TIMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+          "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def inside_longer_name(text: str, start: int) -> bool:
+    """Whether a venue name found at `start` is the tail of another name: `Security Council`
+    in `the AU's Peace and Security Council` or `Russia's Security Council` is no UN body."""
+    before = _BEFORE.search(text[max(0, start - 40):start])
+    if before is None:
+        return False
+    word, joiner = before.group(1), before.group(2)
+    if joiner:
+        return word[:1].isupper()
+    stem = re.sub(r"[’']s$", "", word).lower()
+    # (`the Security Council`, `Tuesday's Security Council meeting` are the body itself)
+    return word[:1].isupper() and stem not in _OPENERS and stem not in _TIMES
+

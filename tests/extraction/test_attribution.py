@@ -677,3 +677,17 @@ def test_a_body_named_by_its_anaphor(extractor):
     )
     assert [s.speaker.name for s in statements] == ["UN General Assembly"]
 
+
+def test_that_tagged_as_a_relative_word_still_opens_a_reported_clause(extractor):
+    # The tagger reads `that` here as a wh-determiner; it is still the complementiser.
+    s = _one(extractor, "The spokesman said on state television that Varania would defend itself against any aggression.")
+    assert _trimmed(s) == "Varania would defend itself against any aggression"
+
+
+def test_another_bodys_council_is_not_the_security_council(extractor):
+    statements = _statements(
+        extractor, "The bloc's Peace and Security Council met on Thursday. The council said the coup was unacceptable."
+    )
+    assert [s.speaker.name for s in statements] != ["UN Security Council"]
+    assert statements[0].venue is None
+

@@ -151,3 +151,9 @@ def test_an_interview_with_an_agency_is_no_press_conference(nlp):
     st = _statement(text, "the group would answer on Monday", "told", "A senior official", "senior official")
     assert _names(nlp, text, [st]) == [None]
 
+
+def test_a_national_security_council_is_not_the_un_body(nlp):
+    text = "Varania's Security Council met on Monday. Its secretary Ines Kahl said the border would stay shut."
+    st = _statement(text, "the border would stay shut", "said", "Its secretary Ines Kahl", "Ines Kahl")
+    assert _names(nlp, text, [st]) == [None]
+

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from app.extraction.candidates import per_doc, text_of
-from app.extraction.gazetteer import load_venues
+from app.extraction.gazetteer import inside_longer_name, load_venues
 from app.extraction.types import VenueRef
 
 PLACE_ENTS = ("GPE", "LOC", "FAC")
@@ -90,6 +90,8 @@ def gazetteer_mentions(doc: Doc) -> list[Mention]:
         if is_anaphor:
             continue
         for match in _finditer_at(pattern, text, starts):
+            if ref.kind == "body" and inside_longer_name(text, match.start()):
+                continue  # `the AU Peace and Security Council` is not the UN's
             named_bodies.add(ref.name)
             found.append(_gazetteer_mention(doc, match, ref))
     for pattern, ref, is_anaphor in patterns:
