@@ -266,9 +266,10 @@ class Resolver:
         role_words = {_role_key(t) for t in span if t.lower_ in word_set("titles.txt")}
         if head.lower_ in word_set("titles.txt") or head.lemma_.lower() in word_set("titles.txt"):
             if head.tag_ in ("NNS", "NNPS"):
-                actor = ActorRef(strip_determiners(span), "group", "group")
+                pair = self._pair_before(start) if _counts_two(head) else None
+                actor = ActorRef(pair, "group", "group") if pair else ActorRef(strip_determiners(span), "group", "group")
                 self.last_group = actor
-                return actor, 0.7
+                return actor, 0.7 if pair is None else 0.6
             person = None
             if span[0].lower_ not in ("another", "other"):  # `another negotiator` is someone new
                 # `a senior diplomat` introduces someone: only a shared role or nationality links it.
@@ -343,6 +344,26 @@ class Resolver:
             recent = self._recent_person(before, None)
             return recent if recent is not None and self._same_nation(recent, nations) else self._next_person(before)
         return self._next_person(before) if lede else None
+
+    def _pair_before(self, before: int) -> str | None:
+        """`Ruiz spoke to Kahl by phone. The two leaders agreed ...`: the last two people named
+        before, joined (`Ana Ruiz and Ines Kahl`), or None when there are not two."""
+        names: list[str] = []
+        for ent in reversed(self._ents[: bisect_left(self._ent_starts, before)]):
+            if ent.label_ != "PERSON":
+                continue
+            end = ent.end
+            while end < len(self.doc) and (self.doc[end].pos_ == "PROPN" or self.doc[end].lower_ in _NAME_PARTICLES
+                                           and end + 1 < len(self.doc) and self.doc[end + 1].pos_ == "PROPN"):
+                end += 1  # `Ursula von` tagged, `der Leyen` left out
+            last = self.doc[end - 1].lower_
+            person = next((p for p in self.people if p.last == last), None)
+            name = person.name if person is not None else join_tokens(list(self.doc[ent.start : end]))
+            if name not in names:
+                names.append(name)
+            if len(names) == 2:
+                return f"{names[1]} and {names[0]}"
+        return None
 
     def _recent_collective(self, before: int, plural: bool) -> ActorRef | None:
         """`Iran rejected the offer. It said ...`: the nearest earlier subject that is a
@@ -434,9 +455,16 @@ class Resolver:
 
 _MEDIA_NOUNS = {"media", "outlet", "agency", "television", "broadcaster", "newspaper", "channel", "radio"}
 _MEDIA_NAME_ENDS = {"agency", "television", "tv", "news", "broadcaster", "radio", "times", "post"}
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "dos", "del"}
 _GENERIC_ROLES = {"diplomat", "official", "politician", "leader", "negotiator", "representative", "delegate"}
 _FEMININE_ROLES = {"spokeswoman", "chairwoman", "congresswoman", "queen", "mrs", "ms", "lady", "princess"}
 _MASCULINE_ROLES = {"spokesman", "chairman", "congressman", "king", "mr", "sir", "lord", "prince"}
+
+
+def _counts_two(head: Token) -> bool:
+    """`the two leaders`, `both ministers`."""
+    return any(c.dep_ == "nummod" and c.lower_ == "two" or c.dep_ in ("det", "predet") and c.lower_ == "both"
+               for c in head.children)
 
 
 def _plural_role_head(span, named: list[Token]) -> bool:

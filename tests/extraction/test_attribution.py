@@ -691,3 +691,13 @@ def test_another_bodys_council_is_not_the_security_council(extractor):
     assert [s.speaker.name for s in statements] != ["UN Security Council"]
     assert statements[0].venue is None
 
+
+def test_the_two_leaders_are_the_pair_named_before(extractor):
+    statements = _statements(
+        extractor,
+        "Downing Street said Prime Minister Ana Ruiz had spoken to Commission President Ilse von der Marken "
+        "by phone. The two leaders agreed that their negotiators should keep working, according to a joint statement.",
+    )
+    agreed = next(s for s in statements if s.cue.text == "agreed")
+    assert agreed.speaker.name == "Ana Ruiz and Ilse von der Marken"
+
