@@ -35,7 +35,8 @@ _ORG_LABELS = {"ORG", "FAC"}
 _PERSONLESS_WORDS = {"council", "nations", "union", "assembly", "agency", "ministry", "committee",
                      "organization", "organisation", "party", "government", "army", "forces", "front",
                      "office", "department", "house", "court", "bank", "fund", "league", "alliance",
-                     "times", "post", "news", "press", "commission", "parliament", "congress", "senate"}
+                     "times", "post", "news", "press", "commission", "parliament", "congress", "senate",
+                     "street", "palace", "quay", "hall"}  # `Downing Street said`: a seat of government
 
 
 @dataclass

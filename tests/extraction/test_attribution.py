@@ -701,3 +701,8 @@ def test_the_two_leaders_are_the_pair_named_before(extractor):
     agreed = next(s for s in statements if s.cue.text == "agreed")
     assert agreed.speaker.name == "Ana Ruiz and Ilse von der Marken"
 
+
+def test_a_seat_of_government_speaks_as_an_organisation(extractor):
+    s = _one(extractor, "Varna Palace said the state visit was postponed.")
+    assert (s.speaker.name, s.speaker.kind) == ("Varna Palace", "organisation")
+
