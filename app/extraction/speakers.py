@@ -344,7 +344,12 @@ class Resolver:
         if head in _GENERIC_ROLES:
             recent = self._recent_person(before, None)
             return recent if recent is not None and self._same_nation(recent, nations) else self._next_person(before)
-        return self._next_person(before) if lede else None
+        if not lede:
+            return None
+        # `The UN envoy said ... Ana Ruiz ...`: the one named next, unless the article gives
+        # that person another role (`the council president, Ambassador X`).
+        following = self._next_person(before)
+        return following if following is not None and not following.roles - self._nations else None
 
     def _pair_before(self, before: int) -> str | None:
         """`Ruiz spoke to Kahl by phone. The two leaders agreed ...`: the last two people named

@@ -706,3 +706,15 @@ def test_a_seat_of_government_speaks_as_an_organisation(extractor):
     s = _one(extractor, "Varna Palace said the state visit was postponed.")
     assert (s.speaker.name, s.speaker.kind) == ("Varna Palace", "organisation")
 
+
+def test_a_lede_role_skips_a_later_person_with_another_role(extractor):
+    statements = _statements(
+        extractor,
+        "The Secretary-General today called on the parties to agree to an immediate ceasefire.\n\n"
+        "Members called for an end to the fighting, the council president, Ambassador Ines Kahl of Varania, "
+        "told journalists.",
+    )
+    first = statements[0]
+    assert first.speaker.method == "description"
+    assert first.speaker.name == "Secretary-General"
+
