@@ -198,6 +198,17 @@ def _is_relay(doc: Doc, mention: tuple[int, int]) -> bool:
     return span.root.lower_ in relays or any(t.lower_ in relays for t in span if t.pos_ == "PROPN")
 
 
+def _passes_on(doc: Doc, statement: Candidate) -> bool:
+    """`..., he said`, `..., sources said`, `..., IRNA said`: a trailing attribution only passes
+    on the statement inside it, unless a person or an office holder gives it (`Members
+    called for X, the council president told journalists`: both speak)."""
+    if statement.mention is None:
+        return True
+    span = doc[statement.mention[0] : statement.mention[1]]
+    person = any(t.ent_type_ == "PERSON" for t in span) or span.root.lemma_.lower() in word_set("titles.txt")
+    return not person
+
+
 def _drop_stacked(doc: Doc, reported: list[Candidate]) -> list[Candidate]:
     """`He said he had explained that X` keeps only the outer cue; `the agency said Ruiz said X`
     keeps only the inner one (a relay is not a party)."""
@@ -215,7 +226,7 @@ def _drop_stacked(doc: Doc, reported: list[Candidate]) -> list[Candidate]:
             if inner is outer:
                 continue
             inverted = doc[outer.verb].idx >= outer.end
-            if outer.mention and _is_relay(doc, outer.mention) or inverted:
+            if outer.mention and _is_relay(doc, outer.mention) or inverted and _passes_on(doc, outer):
                 # `..., he said, the agency said` / `X said Y, sources said`: the relay goes.
                 dropped.add(id(outer))
                 continue
@@ -233,13 +244,21 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
     open_slots: list[int] = []
     for candidate in candidates:
         open_slots = [slot for slot in open_slots if kept[slot].end > candidate.start]
-        slot = next((s for s in open_slots if _jaccard(kept[s], candidate) >= 0.5), None)
+        slot = next((s for s in open_slots if _jaccard(kept[s], candidate) >= 0.5
+                     and not _reports_inside(kept[s], candidate) and not _reports_inside(candidate, kept[s])), None)
         if slot is None:
             kept.append(candidate)
             open_slots.append(len(kept) - 1)
         elif candidate.from_quote and not kept[slot].from_quote:
             kept[slot] = candidate
     return kept
+
+
+def _reports_inside(outer: Candidate, inner: Candidate) -> bool:
+    """`Members called for X, the council president said`: a trailing attribution that
+    `_drop_stacked` kept reports a statement whose own cue lies inside it; both stand."""
+    return outer.cue is not None and inner.cue is not None and outer.cue[0] >= outer.end \
+        and outer.start <= inner.cue[0] < outer.end
 
 
 def _jaccard(a: Candidate, b: Candidate) -> float:

@@ -718,3 +718,16 @@ def test_a_lede_role_skips_a_later_person_with_another_role(extractor):
     assert first.speaker.method == "description"
     assert first.speaker.name == "Secretary-General"
 
+
+def test_a_person_reporting_another_partys_statement_gives_two_statements(extractor):
+    statements = _statements(extractor, "Members called for an end to the fighting, the council president told journalists.")
+    assert sorted((s.speaker_mention.text, _trimmed(s)) for s in statements) == [
+        ("Members", "an end to the fighting"),
+        ("the council president", "Members called for an end to the fighting"),
+    ]
+
+
+def test_a_trailing_relay_passes_the_statement_on(extractor):
+    s = _one(extractor, "Ana Ruiz said the border would reopen on Monday, the agency said.")
+    assert s.speaker.name == "Ana Ruiz"
+
