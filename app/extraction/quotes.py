@@ -323,7 +323,9 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
                 if left_in_sentence and left_in_sentence[-1].text in ("“", '"', "‘", "'") :
                     left_in_sentence = left_in_sentence[:-1]
                 found = _cue_in(left_in_sentence, regions, nearest_last=True)
-                if found is not None and (verb is None or (left_in_sentence and left_in_sentence[-1].text == ":")):
+                # `He added: “...”`, `Xi told Biden that “...”, according to a readout`: a cue that
+                # introduces the quotation outranks one after it.
+                if found is not None and (verb is None or (left_in_sentence and left_in_sentence[-1].text in (":", "that"))):
                     verb, verb_mention = found
         speaker_line = _SPEAKER_LINE_RE.match(text, quoted.start)
         if speaker_line and speaker_line.group(1).strip().upper() not in ("Q", "A"):

@@ -731,3 +731,12 @@ def test_a_trailing_relay_passes_the_statement_on(extractor):
     s = _one(extractor, "Ana Ruiz said the border would reopen on Monday, the agency said.")
     assert s.speaker.name == "Ana Ruiz"
 
+
+def test_a_cue_introducing_a_quotation_outranks_a_trailing_according_to(extractor):
+    statements = _statements(
+        extractor,
+        "Ruiz told Kahl that “the sea is wide enough for both our fleets”, according to a readout released by "
+        "the ministry.",
+    )
+    assert [(s.kind, s.speaker_mention.text) for s in statements] == [("direct", "Ruiz")]
+
