@@ -106,6 +106,23 @@ def _cut_participles(clause: Token, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _past_said_when(verb: Token, clause: Token, start: int) -> int:
+    """`said last Thursday the UK was concerned`: the parser hangs the time of saying on the
+    reported clause; a date right after the cue, before the clause's subject, is the cue's."""
+    doc = verb.doc
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if start != verb.i + 1 or subject is None:
+        return start
+    end = start
+    if doc[end].lower_ in ("on", "at") and end + 1 < subject.i:
+        end += 1  # `said on Monday the talks would resume`
+    if doc[end].ent_type_ not in ("DATE", "TIME"):
+        return start
+    while end < subject.i and doc[end].ent_type_ in ("DATE", "TIME"):
+        end += 1
+    return end if end == subject.left_edge.i else start
+
+
 def _skip_misparsed_that(clause: Token, start: int) -> int:
     """`announced in May that/advmod he had settled`: the sm parser sometimes labels the
     complementiser opening a reported clause as an adverb or as the clause's subject
@@ -258,7 +275,7 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
                 end = max(end, child.right_edge.i + 1)
         end = _cut_final_aside(doc, start, end)
         end = _through_colon(doc, end)
-        start, end = trim_tokens(doc, _skip_misparsed_that(clause, start), end)
+        start, end = trim_tokens(doc, _skip_misparsed_that(clause, _past_said_when(verb, clause, start)), end)
         return (start, end, 0.85) if end - start >= 2 else None
     if "pred" in cue.flags:
         # `called the plan “a disaster”`, `described it as a mistake`: object plus predicate.

@@ -113,7 +113,13 @@ def _speaking_verb(span: Span) -> Token | None:
     """The reporting verb the expression dates, or None when it dates an event in what was said."""
     verb = _governing_verb(span.root)
     if verb is None or verb.lemma_.lower() not in reporting_lemmas():
-        return None
+        # `said (on) last Thursday the UK was ...`: hung on the clause, but right after the cue
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lower_ in ("on", "at") and span.start > 1:
+            before = span.doc[span.start - 2]
+        if before is None or before.lemma_.lower() not in reporting_lemmas() or before.pos_ != "VERB":
+            return None
+        verb = before
     # a reporting verb inside another one's complement belongs to the content
     if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in reporting_lemmas():
         return None

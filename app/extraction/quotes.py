@@ -50,17 +50,18 @@ class Quoted:
 
 
 def _can_open(text: str, i: int) -> bool:
-    """An opening mark follows a space, a paragraph start or punctuation, and precedes text."""
+    """An opening mark follows a space, a paragraph start or punctuation, and precedes text
+    (French guillemets may hold a space: `« Nous partons »`)."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-:,;/") and not after.isspace()
+    return (before.isspace() or before in "([{—–-:,;/") and (not after.isspace() or text[i] == "«" and after != "\n")
 
 
 def _can_close(text: str, i: int) -> bool:
     """A closing mark follows text and precedes a space, punctuation or the end."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and not after.isalnum()
+    return (not before.isspace() or text[i] == "»" and before != "\n") and not after.isalnum()
 
 
 def _first_closer(text: str, start: int, end: int, i: int, closers: str, closing: dict[str, list[int]]) -> int | None:
@@ -126,9 +127,12 @@ def find_quoted(text: str) -> list[Quoted]:
             content_end = close_at if close_at is not None else p_end
             while content_end > open_at + 1 and text[content_end - 1].isspace():
                 content_end -= 1
+            content_start = open_at + 1
+            while content_start < content_end and text[content_start].isspace():
+                content_start += 1  # `« Nous partons »`
             found.append(
                 Quoted(
-                    start=open_at + 1,
+                    start=content_start,
                     end=content_end,
                     open_at=open_at,
                     close_at=close_at,

@@ -740,3 +740,13 @@ def test_a_cue_introducing_a_quotation_outranks_a_trailing_according_to(extracto
     )
     assert [(s.kind, s.speaker_mention.text) for s in statements] == [("direct", "Ruiz")]
 
+
+def test_a_time_after_the_cue_is_not_content(extractor):
+    s = _one(extractor, "Ilse Marken said last Thursday the port was closed to trucks.")
+    assert _trimmed(s) == "the port was closed to trucks"
+
+
+def test_guillemets_with_inner_spaces(extractor):
+    s = _one(extractor, "« Nous devons agir », the minister told the radio station.")
+    assert (s.kind, s.content.text) == ("direct", "Nous devons agir")
+

@@ -82,3 +82,10 @@ def test_each_statement_takes_the_day_of_its_own_verb(nlp):
     start = text.index("the rebels said")
     assert resolve_said_on(doc, start, len(text), MONDAY) == date(2023, 5, 13)
     assert resolve_said_on(doc, 0, text.index(", while"), MONDAY) == MONDAY
+
+
+def test_a_time_right_after_the_cue_dates_it_though_parsed_into_the_clause(nlp):
+    # The parser hangs `last Thursday` on `was`; it still says when she spoke.
+    text = "The Ostrian foreign minister said last Thursday the port was closed to trucks."
+    assert _said_on(nlp, text) == date(2023, 5, 11)
+
