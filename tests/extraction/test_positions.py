@@ -228,3 +228,9 @@ def test_delivering_a_response_is_no_threat(nlp):
                     "A senior official", "senior official")
     assert [p.type for p in _positions(nlp, text, [st])] == []
 
+
+def test_a_thing_that_threatens_is_no_party_threatening(nlp):
+    text = "Analysts said the clashes threatened a fragile trade corridor."
+    st = _statement(text, "the clashes threatened a fragile trade corridor", "said", "Analysts", "Analysts")
+    assert [p.type for p in _positions(nlp, text, [st])] == []
+

@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from app.extraction.candidates import text_of
-from app.extraction.lexicons import reporting_lemmas
+from app.extraction.lexicons import reporting_lemmas, word_set
 from app.extraction.positions.holders import actors_of, addressees_of, own_side, speaker_actors, targets_of
 from app.extraction.positions.index import doc_index
 from app.extraction.positions.judgements import judgement_stance
@@ -101,6 +101,8 @@ def _verb_reading(doc: Doc, st: Statement, token: Token, lo: int, hi: int) -> Fo
         return None
     if kind == "threaten" and token.lemma_.lower() == "warn" and not has_threat(doc, token.idx, hi, conditional=True):
         return None
+    if kind == "threaten" and subject is not None and not _can_act(subject):
+        return None  # `the clashes threatened the corridor`: a danger, not a party's threat
     if kind is not None and not blocked_stance(token):
         return _verb_stance(doc, st, token, kind, lo, hi)
     if token.lemma_.lower() in lex["support_verbs_in_content"] and has_aux(token, lex["intend_modals"]):
@@ -115,6 +117,15 @@ def _verb_reading(doc: Doc, st: Statement, token: Token, lo: int, hi: int) -> Fo
     if token.lower_ in lex["intend_adjectives"] and not any(c.dep_ == "auxpass" for c in token.children):
         return judgement_stance(doc, st, token, lo, hi)  # `is committed to opening X`, not `can be determined`
     return _modal_stance(doc, st, token, lo, hi)
+
+
+def _can_act(subject: Token) -> bool:
+    """A subject that can take a stance: a name, a pronoun, a party or a role, not a thing."""
+    if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = subject.lemma_.lower()
+    return lemma in lexicon()["actor_group_nouns"] or subject.lower_ in lexicon()["actor_group_nouns"] \
+        or lemma in word_set("titles.txt")
 
 
 def _imperative(verb: Token, st: Statement, lo: int, hi: int) -> bool:
