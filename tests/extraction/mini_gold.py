@@ -49,6 +49,23 @@ ARTICLES: list[tuple[str, list[tuple[str, str, str]]]] = [
             ("the shelling of the port was \u201ca deliberate attack on civilians.\u201d", "mixed", "Mira Sandoval"),
         ],
     ),
+    (
+        "VARNA - The Varanian government said in a statement on Sunday that it was studying the offer, "
+        "but insisted on a full withdrawal of foreign troops.\n\n"
+        "The state news agency quoted Dara Navabi, the foreign minister, as saying that patience was "
+        "running out. \u201cWe will not wait for ever,\u201d Navabi continued. \u201cThe border stays closed.\u201d\n\n"
+        "According to his spokesman, Aron Lindqvist, Navabi will travel to Ostland on Monday. The "
+        "Ostlandic envoy, Ines Kahl, told the council via video link that the talks could resume next week.",
+        [
+            ("it was studying the offer", "indirect", "Varanian government"),
+            ("a full withdrawal of foreign troops", "indirect", "Varanian government"),
+            ("patience was running out", "indirect", "Dara Navabi"),
+            ("We will not wait for ever,", "direct", "Dara Navabi"),
+            ("The border stays closed.", "direct", "Dara Navabi"),
+            ("Navabi will travel to Ostland on Monday", "indirect", "Aron Lindqvist"),
+            ("the talks could resume next week", "indirect", "Ines Kahl"),
+        ],
+    ),
 ]
 
 
