@@ -167,11 +167,25 @@ _CONTINUATIONS = ("in addition", "as well as", "including", "particularly", "esp
 
 def _cut_circumstance(doc, start: int, end: int) -> int:
     """End a demand before the writer's scene-setting: `demands an end to the fighting
-    amid growing frustration` -> `an end to the fighting`."""
+    amid growing frustration` -> `an end to the fighting`; `welcomed the deal in a joint
+    statement` -> `the deal` (where it was said is no part of what)."""
     for token in doc[start + 1 : end]:
         if token.lower_ in ("amid", "amidst", "despite") and token.dep_ == "prep":
             return token.i
+        if token.lower_ in ("in", "on", "via", "through") and token.dep_ == "prep" and _names_a_channel(token):
+            return token.i
     return end
+
+
+def _names_a_channel(prep: Token) -> bool:
+    """`in a joint statement`, `on social media`, `via video link`: the medium of the speech."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and objects[0].lemma_.lower() in _CHANNELS
+
+
+# Nouns of the medium a statement was made in (`in a statement`, `on television`).
+_CHANNELS = {"statement", "communique", "communiqué", "interview", "letter", "tweet", "post", "television",
+             "radio", "media", "medium", "briefing", "speech", "address", "broadcast", "link", "call", "conference"}
 
 
 def _cut_final_aside(doc, start: int, end: int) -> int:

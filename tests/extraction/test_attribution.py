@@ -750,3 +750,12 @@ def test_guillemets_with_inner_spaces(extractor):
     s = _one(extractor, "« Nous devons agir », the minister told the radio station.")
     assert (s.kind, s.content.text) == ("direct", "Nous devons agir")
 
+
+def test_where_a_demand_was_made_is_no_part_of_it(extractor):
+    s = _one(extractor, "The minister called for an end to the blockade in a televised address.")
+    assert _trimmed(s) == "an end to the blockade"
+
+
+def test_welcoming_a_deal_in_a_statement_names_a_topic_only(extractor):
+    assert _statements(extractor, "Varania and Ostland welcomed the agreement in a joint statement.") == []
+

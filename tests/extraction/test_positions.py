@@ -234,3 +234,12 @@ def test_a_thing_that_threatens_is_no_party_threatening(nlp):
     st = _statement(text, "the clashes threatened a fragile trade corridor", "said", "Analysts", "Analysts")
     assert [p.type for p in _positions(nlp, text, [st])] == []
 
+
+def test_two_parties_named_together_hold_their_agreement(nlp):
+    text = "Negotiators said Varania's government and the coastal rebel group agreed to extend the truce."
+    st = _statement(text, "Varania's government and the coastal rebel group agreed to extend the truce", "said",
+                    "Negotiators", "Negotiators")
+    [position] = _positions(nlp, text, [st])
+    assert position.type == "agree"
+    assert len(position.actors) == 2 and "Negotiators" not in [a.name for a in position.actors]
+

@@ -66,8 +66,8 @@ def own_side(subject: Token, st: Statement) -> bool:
     `"We will reopen the crossing," she said.`"""
     lex = lexicon()
     lower = subject.lower_
-    if _both(subject):
-        return False  # `the two sides`, `both sides`: both parties, not the speaker's own
+    if _both(subject) or any(c.dep_ == "conj" for c in subject.children):
+        return False  # `the two sides`, `the government and the rebels`: both parties, not the speaker's own
     if lower in FIRST_PERSON:
         return True
     if lower in THIRD_PERSON:
