@@ -157,3 +157,20 @@ def test_a_national_security_council_is_not_the_un_body(nlp):
     st = _statement(text, "the border would stay shut", "said", "Its secretary Ines Kahl", "Ines Kahl")
     assert _names(nlp, text, [st]) == [None]
 
+
+def test_talks_held_where_a_place_is_named(nlp):
+    text = ("The two sides agreed to extend the truce, negotiators announced in Varna, where the latest round "
+            "of talks was held.")
+    st = _statement(text, "The two sides agreed to extend the truce", "announced", "negotiators", "negotiators")
+    assert _names(nlp, text, [st]) == ["Varna talks"]
+
+
+def test_a_negotiator_takes_part_in_the_main_talks(nlp):
+    text = ("Negotiators met in Varna for a new round of talks on Friday. \u201cThis is a historic step,\u201d "
+            "said Ines Kahl, the government's chief negotiator. Aron Lindqvist, who heads the rebel "
+            "delegation, said the group would free all hostages.")
+    kahl = _statement(text, "This is a historic step,", "said", "Ines Kahl, the government's chief negotiator",
+                      "Ines Kahl")
+    lindqvist = _statement(text, "the group would free all hostages", "said", "Aron Lindqvist", "Aron Lindqvist")
+    assert _names(nlp, text, [kahl, lindqvist]) == ["Varna talks", "Varna talks"]
+

@@ -24,6 +24,20 @@ TITLE_TO_UN = re.compile(
 )
 
 
+# A speaker whose role is the negotiation itself takes part in the article's main talks.
+NEGOTIATOR_TITLE = re.compile(r"\b(?:(?:chief\s+)?negotiators?|mediators?|delegation|delegates?)\b", re.I)
+
+
+def _described_as_negotiator(doc: Doc, name: str) -> bool:
+    """`Ana Ruiz, the government's chief negotiator`: the article calls the speaker so."""
+    last = name_token(name)
+    if not last:
+        return False
+    pattern = re.compile(r"\b" + re.escape(last) + r"\b,?\s+(?:\w+\W+){0,4}?(?:negotiator|mediator|delegation)\b|"
+                         r"\b(?:negotiator|mediator)\W+(?:\w+\W+){0,2}?" + re.escape(last) + r"\b", re.I)
+    return pattern.search(doc.text) is not None
+
+
 def mention_key(st: Statement) -> str | None:
     """The last capitalised word of the mention, casefolded (`lindqvist` for `UN Special Envoy
     ... Aron Lindqvist`), a second handle on the speaker when resolution went astray; None for
@@ -117,6 +131,9 @@ def speaker_links(doc: Doc, statements: Sequence[Statement], keys: Sequence[str 
             links[key] = main_body
             continue
         beside = [m for m in mentions if not _talks_to_come(doc, st, m)]
+        if main_talks is not None and (NEGOTIATOR_TITLE.search(mention_text) or _described_as_negotiator(doc, name)):
+            links[key] = main_talks  # `the government's chief negotiator` takes part in the talks
+            continue
         linked = _named_beside(doc, name, beside)
         if linked is not None:
             links[key] = linked

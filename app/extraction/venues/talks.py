@@ -79,6 +79,10 @@ def _place_of_talks(token: Token) -> str | None:
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in (
             "hold", "take", "begin", "resume", "open", "continue", "start", "convene", "meet", "be"):
         candidates.extend(c for c in token.head.children if c.dep_ == "prep" and c.lower_ in ("in", "at"))
+        verb = token.head
+        if verb.dep_ == "relcl" and verb.head.ent_type_ in PLACE_ENTS \
+                and any(c.lower_ == "where" for c in verb.children):
+            return entity_text(verb.head)  # `in Caracas, where the talks were held`
     # `negotiators met in Oslo for a new round of talks`
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_ in GATHERING_LEMMAS:
         candidates.extend(c for c in token.head.head.children if c.dep_ == "prep" and c.lower_ in ("in", "at"))
