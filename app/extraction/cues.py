@@ -16,6 +16,7 @@ from app.extraction.lexicons import Cue, reporting_cues, word_set
 _PARTICLES = {"for", "on", "out", "to", "of", "against"}
 _MODALS_OF_HYPOTHESIS = {"would", "could", "might"}
 _HEDGES = {"seem", "appear"}
+_UNDONE = {"fail", "refuse", "decline", "neglect"}
 _QUESTION_MARKS = {"if", "whether"}
 # Cues that never take a plain object, so a long object holding a verb is a misparsed clause.
 CLAUSE_ONLY = {"say", "add", "claim", "state", "insist", "declare", "assert", "reply", "respond",
@@ -74,8 +75,8 @@ def _for_to_marker(verb: Token, child: Token) -> Token | None:
 
 
 def is_hedged_or_hypothetical(verb: Token) -> bool:
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _HEDGES:
-        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _HEDGES | _UNDONE:
+        return True  # `seems to insist`; `failed to condemn`, `refused to say`: nothing was said
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
     return any(c.dep_ == "aux" and c.lower_ in _MODALS_OF_HYPOTHESIS for c in verb.children)
@@ -336,8 +337,8 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             inf = infinitives[0]
             start = inf.left_edge.i
             objects = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < inf.i]
-            if particle is not None and particle.dep_ == "prep":
-                objects += [c for c in particle.children if c.dep_ == "pobj"]
+            if particle is not None and particle.dep_ in ("prep", "prt"):
+                objects += [c for c in particle.children if c.dep_ == "pobj"]  # `called on all parties to`
             if objects:
                 start = min(start, min(o.left_edge.i for o in objects))
             end = inf.right_edge.i + 1

@@ -51,15 +51,20 @@ _REL_DAYS = {
 }
 
 
-def resolve_said_on(doc: Doc, start: int, end: int, published_on: date | None) -> date | None:
+def resolve_said_on(doc: Doc, start: int, end: int, published_on: date | None,
+                    content: tuple[int, int] | None = None) -> date | None:
     """`She said on Friday that he will travel on Saturday.` published Monday 2024-03-11
-    yields 2024-03-08 (the Friday before); with no tied expression, the publication date."""
+    yields 2024-03-08 (the Friday before); with no tied expression, the publication date.
+    A verb inside `content` (chars) is what was said, not the saying: `said it would not
+    back a text that failed to condemn the attacks of 7 October` is not dated 7 October."""
     tied: list[tuple[bool, str, re.Match[str]]] = []
     for sent in _sentences(doc, start, end):
         for kind, match in _matches(sent):
             span = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
                                  alignment_mode="expand")
             verb = _speaking_verb(span) if span is not None else None
+            if verb is not None and content is not None and content[0] <= verb.idx < content[1]:
+                continue
             if verb is not None:
                 tied.append((start <= verb.idx < end, kind, match))
     # `X said on Monday ..., while Y said on Tuesday ...`: the verb inside the statement's span wins

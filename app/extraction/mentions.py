@@ -137,6 +137,8 @@ def adjacent_subject(verb: Token) -> tuple[int, int] | None:
     if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].head.i > verb.i:
         return None
     head = doc[j]
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and is_title_word(head.head.head):
+        head = head.head.head  # `the representative of Algeria said`: the role, not the state
     if head.dep_ == "appos" and is_title_word(head.head):
         head = head.head  # `the mediator, Abel Rask`: the whole appositive phrase
     start = head.left_edge.i

@@ -102,7 +102,8 @@ def analyse(doc: Doc, published_on: date | None = None) -> Extraction:
     for statement, venue in zip(statements, venues):
         span_start = min(statement.content.start, statement.cue.start if statement.cue else statement.content.start)
         span_end = max(statement.content.end, statement.cue.end if statement.cue else statement.content.end)
-        said_on = resolve_said_on(doc, span_start, span_end, published_on)
+        said_on = resolve_said_on(doc, span_start, span_end, published_on,
+                                  (statement.content.start, statement.content.end))
         dated.append(dataclasses.replace(statement, venue=venue, said_on=said_on))
     positions = extract_positions(doc, dated, published_on)
     return Extraction(tuple(dated), tuple(positions), EXTRACTOR_VERSION)

@@ -46,6 +46,7 @@ class _Person:
     roles: set[str] = field(default_factory=set)
     gender: str | None = None
     first: int = 0  # token index of the first mention
+    actor: ActorRef | None = None  # whom a voice speaks for (`the representative of Algeria`)
 
 
 class Resolver:
@@ -231,6 +232,13 @@ class Resolver:
             if state is not None and len(named) == len([t for t in span if t.pos_ == "PROPN"]):
                 actor = ActorRef(state, "state", "name")
                 self.last_group = actor
+                if is_title_word(head):
+                    # `the representative of Algeria said ... He urged ...`: someone speaks for
+                    # the state, and a later `he` is that voice.
+                    voice = _Person(state, "#voice:" + state.lower(), set(), _role_gender({_role_key(head)}), start,
+                                    actor=actor)
+                    self.people.append(voice)
+                    self.person_at.append((start, voice))
                 return actor, 0.9
             labels = {t.ent_type_ for t in named}
             last = named[-1].lower_
@@ -483,6 +491,8 @@ def _plural_role_head(span, named: list[Token]) -> bool:
 def _person_ref(person: _Person, method: str) -> ActorRef:
     """A person found by pronoun or role: one the article only describes (`the Russian
     foreign minister`, never named) stays a description, whatever points at it."""
+    if person.actor is not None:
+        return dataclasses.replace(person.actor, method=method)
     return ActorRef(person.name, "person", "description" if person.last.startswith("#") else method)
 
 

@@ -759,3 +759,25 @@ def test_where_a_demand_was_made_is_no_part_of_it(extractor):
 def test_welcoming_a_deal_in_a_statement_names_a_topic_only(extractor):
     assert _statements(extractor, "Varania and Ostland welcomed the agreement in a joint statement.") == []
 
+
+def test_called_on_parties_to_act_keeps_the_parties(extractor):
+    statements = _statements(
+        extractor, "Mr. Lindqvist said the situation had worsened and called on all parties to respect the truce."
+    )
+    assert [_trimmed(s) for s in statements] == ["the situation had worsened", "all parties to respect the truce"]
+
+
+def test_the_representative_of_a_state_and_his_later_words(extractor):
+    statements = _statements(
+        extractor,
+        "The envoy Aron Lindqvist briefed the council. Speaking on behalf of the Nordic Group, the representative "
+        "of Varania said the council had failed. He urged members to adopt the draft before them.",
+    )
+    varania = [s for s in statements if s.speaker_mention.text in ("the representative of Varania", "He")]
+    assert [s.speaker.name for s in varania] == ["Varania", "Varania"]
+
+
+def test_what_a_text_failed_to_condemn_was_never_said(extractor):
+    s = _one(extractor, "The representative of Ostland said it would not support any text that failed to condemn the raids.")
+    assert s.speaker.name == "Ostland"
+

@@ -89,3 +89,9 @@ def test_a_time_right_after_the_cue_dates_it_though_parsed_into_the_clause(nlp):
     text = "The Ostrian foreign minister said last Thursday the port was closed to trucks."
     assert _said_on(nlp, text) == date(2023, 5, 11)
 
+
+def test_a_date_inside_what_was_said_does_not_date_the_saying(extractor):
+    text = "The envoy said Ostland would not support any text that failed to condemn the attacks of 7 October."
+    [statement] = extractor.extract(text, MONDAY).statements
+    assert statement.said_on == MONDAY
+
