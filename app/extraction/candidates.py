@@ -76,7 +76,8 @@ def is_quote_token(token: Token) -> bool:
 
 def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range without the complementiser and edge punctuation (quote marks kept
-    at the end when the span also holds the opening mark)."""
+    at the end when the span also holds the opening mark), and without a dateline."""
+    start = _past_dateline(doc, start, end)
     while start < end and (doc[start].is_punct and not is_quote_token(doc[start]) or doc[start].is_space):
         start += 1
     if start < end and doc[start].lower_ in ("that",) and doc[start].dep_ == "mark":
@@ -94,6 +95,20 @@ def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
             break
         end -= 1  # (a dangling `, and` is where the next clause began, never content)
     return start, end
+
+
+def _past_dateline(doc: Doc, start: int, end: int) -> int:
+    """`MOSCOW, Feb 14 (Reuters) - Russia is ready ...`: a span opening the article starts
+    after the dateline (capitalised words, a date, an agency in brackets, a spaced dash)."""
+    if start != 0:
+        return start
+    for i in range(start, min(end, start + 12)):
+        token = doc[i]
+        if token.text in ("-", "—", "–", "--") and i > start and doc[i - 1].whitespace_:
+            return i + 1
+        if not (token.is_upper or token.is_punct or token.like_num or token.pos_ == "PROPN" or token.is_title):
+            return start
+    return start
 
 
 def _opens_with_connective(token: Token) -> bool:

@@ -176,7 +176,9 @@ def noun_phrase(head: Token, verb: Token) -> tuple[int, int]:
     start, end = head.left_edge.i, head.right_edge.i + 1
     for child in head.children:
         c_start, c_end = child.left_edge.i, child.right_edge.i + 1
-        if c_start <= verb.i < c_end or child.dep_ == "relcl" and c_start > head.i:
+        # (`X, speaking in Oslo, said`: a participle set off by commas is no part of who X is)
+        aside = child.dep_ == "acl" and child.tag_ == "VBG" and c_start > head.i and doc_text_before(child) == ","
+        if c_start <= verb.i < c_end or child.dep_ == "relcl" and c_start > head.i or aside:
             if c_start > head.i:
                 end = min(end, c_start)
             else:
@@ -184,7 +186,7 @@ def noun_phrase(head: Token, verb: Token) -> tuple[int, int]:
     doc = head.doc
     # `Geneva, AGENCY-UN envoy X`: a dateline glued to the first sentence is not the speaker.
     for i in range(start, min(start + 6, end - 1)):
-        if doc[i].text in ("-", "—", "–") and all(
+        if doc[i].text in ("-", "—", "–") and doc[i - 1].whitespace_ and all(
             t.pos_ in ("PROPN", "PUNCT") or t.is_upper for t in doc[start:i]
         ) and (start == 0 or "\n" in doc[start - 1].text_with_ws):
             start = i + 1
@@ -194,6 +196,12 @@ def noun_phrase(head: Token, verb: Token) -> tuple[int, int]:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+def doc_text_before(token: Token) -> str:
+    """The token just before `token`'s phrase (`,` for `X, speaking in Oslo`)."""
+    left = token.left_edge.i
+    return token.doc[left - 1].text if left > 0 else ""
 
 
 def is_title_word(token: Token) -> bool:

@@ -127,6 +127,22 @@ def _trailing_content(verb: Token) -> tuple[int, int] | None:
     return (start, end) if end - start >= 3 else None
 
 
+def _quoted_as_saying_after(verb: Token) -> tuple[int, int] | None:
+    """`Talks will resume, the minister was quoted as saying.`: the content precedes the
+    passive `quoted as saying` (the active `quoted X as saying that ...` has a clause)."""
+    doc = verb.doc
+    quoted = verb.head.head
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or quoted.lemma_.lower() != "quote" \
+            or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subjects = [c for c in quoted.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < quoted.i]
+    s_start, s_end = sentence_of(verb)
+    if not subjects or subjects[-1].left_edge.i - 1 <= s_start or doc[subjects[-1].left_edge.i - 1].text != ",":
+        return None
+    start, end = trim_tokens(doc, s_start, subjects[-1].left_edge.i - 1)
+    return (start, end) if end - start >= 3 else None
+
+
 def as_clause_content(verb: Token) -> tuple[int, int] | None:
     """`The strait, as one pilot pointed out, rarely freezes in March.`: an `as X said`
     attribution reports the clause it hangs on; the span includes it when it sits inside."""
@@ -208,7 +224,7 @@ def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterat
         parenthetical = parenthetical_content(token)
         content = (*parenthetical, 0.75) if parenthetical else content_of(token, cue, particle)
         if content is None:
-            trailing = _trailing_content(token) or as_clause_content(token)
+            trailing = _trailing_content(token) or as_clause_content(token) or _quoted_as_saying_after(token)
             content = (*trailing, 0.75) if trailing else None
         if content is None:
             block = _block_after_colon(token)

@@ -781,3 +781,15 @@ def test_what_a_text_failed_to_condemn_was_never_said(extractor):
     s = _one(extractor, "The representative of Ostland said it would not support any text that failed to condemn the raids.")
     assert s.speaker.name == "Ostland"
 
+
+def test_quoted_as_saying_after_the_clause_it_reports(extractor):
+    s = _one(extractor, "VARNA, Feb 14 (Agency) - Varania is ready to discuss a new framework, but only if Ostland "
+                        "lifts its sanctions, Deputy Foreign Minister Aron Lindqvist was quoted as saying on Tuesday.")
+    assert _trimmed(s).startswith("Varania is ready to discuss a new framework")
+    assert s.speaker.name == "Aron Lindqvist"
+
+
+def test_a_hyphenated_title_is_no_dateline_and_a_participle_aside_no_mention(extractor):
+    s = _one(extractor, "Nordic Secretary-General Ines Kahl, speaking in Varna, said the move was regrettable.")
+    assert s.speaker_mention.text == "Nordic Secretary-General Ines Kahl"
+
