@@ -104,8 +104,9 @@ def _past_dateline(doc: Doc, start: int, end: int) -> int:
         return start
     for i in range(start, min(end, start + 12)):
         token = doc[i]
-        if token.text in ("-", "—", "–", "--") and i > start and doc[i - 1].whitespace_:
-            return i + 1
+        if token.text in ("-", "—", "–", "--") and i > start and (
+                doc[i - 1].whitespace_ or any(t.text == "," for t in doc[start:i])):
+            return i + 1  # `OSLO - ...`, `Oslo, AGENCY-...`
         if not (token.is_upper or token.is_punct or token.like_num or token.pos_ == "PROPN" or token.is_title):
             return start
     return start

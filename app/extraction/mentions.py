@@ -186,7 +186,9 @@ def noun_phrase(head: Token, verb: Token) -> tuple[int, int]:
     doc = head.doc
     # `Geneva, AGENCY-UN envoy X`: a dateline glued to the first sentence is not the speaker.
     for i in range(start, min(start + 6, end - 1)):
-        if doc[i].text in ("-", "—", "–") and doc[i - 1].whitespace_ and all(
+        # (`Geneva, AGENCY-UN envoy` or `OSLO - `; not the hyphen of `Secretary-General`)
+        spaced = doc[i - 1].whitespace_ or any(t.text == "," for t in doc[start:i])
+        if doc[i].text in ("-", "—", "–") and spaced and all(
             t.pos_ in ("PROPN", "PUNCT") or t.is_upper for t in doc[start:i]
         ) and (start == 0 or "\n" in doc[start - 1].text_with_ws):
             start = i + 1

@@ -256,6 +256,9 @@ class Resolver:
             kind = "state" if labels & {"GPE"} else "organisation"
             entities = [e for e in self._entities_in(start, end) if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
             name = max(entities, key=len).text if entities else strip_determiners(span)
+            if entities and any(t.ent_type_ in ("GPE", "NORP") and t.i < max(entities, key=len).start for t in span) \
+                    and len(span) <= 6:
+                name = strip_determiners(span)  # `Japan's defence ministry`, not `defence ministry`
             actor = ActorRef(clean_name(name), kind, "name")
             self.last_group = actor
             return actor, 0.85
@@ -411,10 +414,16 @@ class Resolver:
                     break
                 modifiers = []
                 left = index - 1
-                while left >= 0 and (self.doc[left].ent_type_ in ("NORP", "GPE") or self.doc[left].tag_ == "POS"):
+                # `the Syrian opposition`, `Japan's defence ministry`: the nation and any
+                # words between it and the noun
+                while left >= 0 and (self.doc[left].ent_type_ in ("NORP", "GPE") or self.doc[left].tag_ == "POS"
+                                     or self.doc[left].dep_ in ("compound", "amod") and self.doc[left].head.i == index
+                                     and self.doc[left].is_lower):
                     modifiers.insert(0, self.doc[left])
                     left -= 1
-                if modifiers and modifiers[0].tag_ != "POS":
+                while modifiers and modifiers[0].ent_type_ not in ("NORP", "GPE"):
+                    modifiers.pop(0)  # (`the new defence ministry` names no nation)
+                if modifiers:
                     return self.doc[modifiers[0].i : index + 1].text
         return bare
 

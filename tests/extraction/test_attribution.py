@@ -793,3 +793,18 @@ def test_a_hyphenated_title_is_no_dateline_and_a_participle_aside_no_mention(ext
     s = _one(extractor, "Nordic Secretary-General Ines Kahl, speaking in Varna, said the move was regrettable.")
     assert s.speaker_mention.text == "Nordic Secretary-General Ines Kahl"
 
+
+def test_a_dateline_glued_to_its_agency_is_no_part_of_the_speaker(extractor):
+    s = _one(extractor, "Varna, AGENCY-UN Special Envoy Ines Kahl said on Wednesday that the talks should resume.")
+    assert s.speaker.name == "Ines Kahl"
+    assert not s.speaker_mention.text.startswith("Varna")
+
+
+def test_a_ministry_named_again_keeps_its_nation(extractor):
+    statements = _statements(
+        extractor,
+        "Norway's defence ministry said the launches posed a grave threat. The ministry added that it had "
+        "lodged a protest.",
+    )
+    assert [s.speaker.name for s in statements] == ["Norway's defence ministry"] * 2
+
