@@ -485,9 +485,10 @@ _MASCULINE_ROLES = {"spokesman", "chairman", "congressman", "king", "mr", "sir",
 
 
 def _counts_two(head: Token) -> bool:
-    """`the two leaders`, `both ministers`."""
-    return any(c.dep_ == "nummod" and c.lower_ == "two" or c.dep_ in ("det", "predet") and c.lower_ == "both"
-               for c in head.children)
+    """`the two leaders`, `both ministers` (not `two officials`, who are new)."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    return any(c.dep_ == "nummod" and c.lower_ == "two" and definite
+               or c.dep_ in ("det", "predet") and c.lower_ == "both" for c in head.children)
 
 
 def _plural_role_head(span, named: list[Token]) -> bool:

@@ -808,3 +808,12 @@ def test_a_ministry_named_again_keeps_its_nation(extractor):
     )
     assert [s.speaker.name for s in statements] == ["Norway's defence ministry"] * 2
 
+
+def test_two_officials_are_new_people_not_the_last_pair(extractor):
+    statements = _statements(
+        extractor,
+        "Ines Kahl spoke to Aron Lindqvist by phone on Monday. Two Varanian officials, speaking on condition "
+        "of anonymity, told reporters that the border could reopen.",
+    )
+    assert statements[-1].speaker.name == "Varanian officials"
+

@@ -243,3 +243,11 @@ def test_two_parties_named_together_hold_their_agreement(nlp):
     assert position.type == "agree"
     assert len(position.actors) == 2 and "Negotiators" not in [a.name for a in position.actors]
 
+
+def test_will_not_approve_is_a_future_rejection(nlp):
+    text = "Turkey will not approve the membership until the demands are met, its president said."
+    st = _statement(text, "Turkey will not approve the membership until the demands are met", "said",
+                    "its president", "president")
+    [position] = _positions(nlp, text, [st])
+    assert (position.type, position.future, [a.name for a in position.actors]) == ("reject", True, ["Turkey"])
+
