@@ -197,6 +197,12 @@ class Resolver:
         head = span.root
         text = span.text
         genders = pronoun_genders()
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None) if head.lower_ == "one" else None
+        member_of = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if member_of is not None and start <= member_of.left_edge.i and member_of.i < end:
+            # `one of them said`, `one of the officials said`: a member speaks for the group.
+            group, confidence = self._resolve(member_of.left_edge.i, member_of.i + 1)
+            return group, min(confidence, 0.6)
         # A pronoun: the most recent fitting subject.
         if head.pos_ == "PRON" or head.lower_ in genders:
             gender = genders.get(head.lower_)

@@ -817,3 +817,12 @@ def test_two_officials_are_new_people_not_the_last_pair(extractor):
     )
     assert statements[-1].speaker.name == "Varanian officials"
 
+
+def test_one_of_them_speaks_for_the_group(extractor):
+    statements = _statements(
+        extractor,
+        "Two Varanian officials told reporters that the border could reopen. \u201cEverything is linked,\u201d "
+        "one of them said.",
+    )
+    assert [s.speaker.name for s in statements] == ["Varanian officials", "Varanian officials"]
+
