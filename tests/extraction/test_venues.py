@@ -174,3 +174,12 @@ def test_a_negotiator_takes_part_in_the_main_talks(nlp):
     lindqvist = _statement(text, "the group would free all hostages", "said", "Aron Lindqvist", "Aron Lindqvist")
     assert _names(nlp, text, [kahl, lindqvist]) == ["Varna talks", "Varna talks"]
 
+
+def test_a_body_a_speaker_speaks_of_is_not_where_he_spoke(nlp):
+    text = ("In an interview, the refugee commissioner Aron Lindqvist said the camps were full. Lindqvist added "
+            "that he had urged the Security Council to visit the region.")
+    first = _statement(text, "the camps were full", "said", "the refugee commissioner Aron Lindqvist", "Aron Lindqvist")
+    second = _statement(text, "he had urged the Security Council to visit the region", "added", "Lindqvist",
+                        "Aron Lindqvist")
+    assert _names(nlp, text, [first, second]) == [None, None]
+

@@ -130,7 +130,10 @@ def speaker_links(doc: Doc, statements: Sequence[Statement], keys: Sequence[str 
                                       or DIPLOMAT_TITLE.search(mention_text) or _is_document(mention_text)):
             links[key] = main_body
             continue
-        beside = [m for m in mentions if not _talks_to_come(doc, st, m)]
+        # Not what the statements speak of: talks yet to come, or a body a statement names
+        # (`he had urged the Security Council to visit`), which is no place he spoke in.
+        beside = [m for m in mentions if not _talks_to_come(doc, st, m)
+                  and not (m.venue.kind == "body" and any(o.content.start <= m.start < o.content.end for o in statements))]
         if main_talks is not None and (NEGOTIATOR_TITLE.search(mention_text) or _described_as_negotiator(doc, name)):
             links[key] = main_talks  # `the government's chief negotiator` takes part in the talks
             continue
