@@ -73,6 +73,7 @@ class Resolver:
         self._ent_starts = [e.start for e in self._ents]
         # Role keys that are nations (`ukraine`, `russian`), to tell `Ukraine's minister` apart.
         self._nations = {_role_key(t) for t in doc if t.ent_type_ in ("NORP", "GPE")}
+        self._bodies: dict[str, str | None] = {}
         self._index_people()
 
     def _entities_in(self, start: int, end: int) -> list:
@@ -316,7 +317,7 @@ class Resolver:
                     return ActorRef(known.name, "person", "surname"), 0.85
         # A state or a group as the article names it.
         state = state_name(text)
-        body = body_for_anaphor(text, text_of(doc))
+        body = self._body(text)
         if state is not None:
             actor = ActorRef(state, "state", "name")
         elif body is not None:
@@ -325,6 +326,13 @@ class Resolver:
             actor = ActorRef(self._group_name(span), "group", "group")
         self.last_group = actor
         return actor, 0.8
+
+    def _body(self, phrase: str) -> str | None:
+        """The body an anaphor stands for in this article (`the assembly`), looked up once
+        per phrase: the lookup reads the whole article."""
+        if phrase not in self._bodies:
+            self._bodies[phrase] = body_for_anaphor(phrase, text_of(self.doc))
+        return self._bodies[phrase]
 
     def _same_nation(self, person: _Person, nations: set[str]) -> bool:
         """False when the mention names a nation and the person is tied to others only."""
@@ -474,7 +482,7 @@ class Resolver:
             state = state_name(t.text)
             if state is not None and t.ent_type_ in ("NORP", "GPE"):
                 return ActorRef(state, "state", "name")
-        body = body_for_anaphor(span.text, text_of(doc))
+        body = self._body(span.text)
         if body is not None:
             return ActorRef(body, "organisation", "group")  # `the assembly adopted ...`
         label = token.ent_type_

@@ -5,6 +5,7 @@ named beside the talks)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -28,14 +29,32 @@ TITLE_TO_UN = re.compile(
 NEGOTIATOR_TITLE = re.compile(r"\b(?:(?:chief\s+)?negotiators?|mediators?|delegation|delegates?)\b", re.I)
 
 
-def _described_as_negotiator(doc: Doc, name: str) -> bool:
-    """`Ana Ruiz, the government's chief negotiator`: the article calls the speaker so."""
-    last = name_token(name)
-    if not last:
-        return False
-    pattern = re.compile(r"\b" + re.escape(last) + r"\b,?\s+(?:\w+\W+){0,4}?(?:negotiator|mediator|delegation)\b|"
-                         r"\b(?:negotiator|mediator)\W+(?:\w+\W+){0,2}?" + re.escape(last) + r"\b", re.I)
-    return pattern.search(doc.text) is not None
+def _negotiator_words(doc: Doc) -> frozenset[str]:
+    """Lower-cased words within a few tokens of `negotiator`, `mediator` or `delegation`:
+    `Ana Ruiz, the government's chief negotiator` or `Ruiz, who heads the delegation` puts
+    `ruiz` in, so the article calls that speaker a negotiator (one pass over the article)."""
+    words: set[str] = set()
+    for token in doc:
+        if token.lemma_.lower() in ("negotiator", "mediator", "delegation"):
+            words.update(t.lower_ for t in doc[max(0, token.i - 6) : token.i + 3] if t.is_alpha)
+    return frozenset(words)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans joined where they overlap: disjoint, in order."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _inside_any(spans: list[tuple[int, int]], char: int) -> bool:
+    """Whether `char` lies in one of `spans` (disjoint, sorted)."""
+    index = bisect_right(spans, (char, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= char < spans[index][1]
 
 
 def mention_key(st: Statement) -> str | None:
@@ -112,6 +131,11 @@ def speaker_links(doc: Doc, statements: Sequence[Statement], keys: Sequence[str 
     links: dict[str, VenueRef] = {}
     main_body = main_venue(mentions, "body")
     main_talks = main_venue(mentions, "talks")
+    # A body some statement names (`he had urged the Security Council to visit`) is what it
+    # speaks of, no place its speaker spoke in (found once, by bisection over the contents).
+    contents = _merged(sorted((s.content.start, s.content.end) for s in statements))
+    spoken_of = {id(m) for m in mentions if m.venue.kind == "body" and _inside_any(contents, m.start)}
+    negotiators = _negotiator_words(doc) if main_talks is not None else frozenset()
     for st, key, venue in zip(statements, keys, explicit):
         if not key or key in links:
             continue
@@ -130,11 +154,9 @@ def speaker_links(doc: Doc, statements: Sequence[Statement], keys: Sequence[str 
                                       or DIPLOMAT_TITLE.search(mention_text) or _is_document(mention_text)):
             links[key] = main_body
             continue
-        # Not what the statements speak of: talks yet to come, or a body a statement names
-        # (`he had urged the Security Council to visit`), which is no place he spoke in.
-        beside = [m for m in mentions if not _talks_to_come(doc, st, m)
-                  and not (m.venue.kind == "body" and any(o.content.start <= m.start < o.content.end for o in statements))]
-        if main_talks is not None and (NEGOTIATOR_TITLE.search(mention_text) or _described_as_negotiator(doc, name)):
+        beside = [m for m in mentions if id(m) not in spoken_of and not _talks_to_come(doc, st, m)]
+        last = name_token(name)
+        if main_talks is not None and (NEGOTIATOR_TITLE.search(mention_text) or last and last.lower() in negotiators):
             links[key] = main_talks  # `the government's chief negotiator` takes part in the talks
             continue
         linked = _named_beside(doc, name, beside)
