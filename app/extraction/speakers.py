@@ -66,13 +66,15 @@ class Resolver:
         # Token indices by lower-cased word, so a bare group noun finds its earlier mentions
         # without rescanning the article each time.
         self._positions: dict[str, list[int]] = {}
+        # Role keys that are nations (`ukraine`, `russian`), to tell `Ukraine's minister` apart.
+        self._nations: set[str] = set()
         for token in doc:
             self._positions.setdefault(token.lower_, []).append(token.i)
+            if token.ent_type_ in ("NORP", "GPE"):
+                self._nations.add(_role_key(token))
         # `Span.ents` walks all the Doc's entities on each call; index them once.
         self._ents = list(doc.ents)
         self._ent_starts = [e.start for e in self._ents]
-        # Role keys that are nations (`ukraine`, `russian`), to tell `Ukraine's minister` apart.
-        self._nations = {_role_key(t) for t in doc if t.ent_type_ in ("NORP", "GPE")}
         self._bodies: dict[str, str | None] = {}
         self._index_people()
 

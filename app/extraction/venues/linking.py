@@ -34,9 +34,11 @@ def _negotiator_words(doc: Doc) -> frozenset[str]:
     `Ana Ruiz, the government's chief negotiator` or `Ruiz, who heads the delegation` puts
     `ruiz` in, so the article calls that speaker a negotiator (one pass over the article)."""
     words: set[str] = set()
-    for token in doc:
-        if token.lemma_.lower() in ("negotiator", "mediator", "delegation"):
-            words.update(t.lower_ for t in doc[max(0, token.i - 6) : token.i + 3] if t.is_alpha)
+    wanted = {doc.vocab.strings.add(word) for word in ("negotiator", "mediator", "delegation")}
+    # Lemma ids as one array: no Token object is made for the other words of the article.
+    for i, lemma in enumerate(doc.to_array("LEMMA").tolist()):
+        if lemma in wanted:
+            words.update(t.lower_ for t in doc[max(0, i - 6) : i + 3] if t.is_alpha)
     return frozenset(words)
 
 
