@@ -89,8 +89,27 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> None:
+    import os
+
     import uvicorn
 
+    from app.config import get_settings
+    from app.db import make_engine, migrate
+    from app.services.seed import seed_if_new
+
+    # Migrate and seed once, here, before any worker starts: several workers doing it at
+    # once race (two `CREATE TABLE`s, two seedings) and the loser fails its startup, which
+    # stops the whole server. The workers inherit the switches turned off.
+    settings = get_settings()
+    if settings.migrate_on_start:
+        migrate(settings.database_url)
+    if settings.seed_on_start:
+        engine = make_engine(settings.database_url)
+        seed_if_new(engine)
+        engine.dispose()
+    os.environ["PARLEY_MIGRATE_ON_START"] = "false"
+    os.environ["PARLEY_SEED_ON_START"] = "false"
+    get_settings.cache_clear()
     uvicorn.run(
         "app.main:create_app", factory=True, host=args.host, port=args.port, workers=args.workers
     )

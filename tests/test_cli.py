@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -37,16 +39,18 @@ def database(tmp_path: Path) -> Iterator[str]:
         yield url
 
 
-def test_serve_migrates_and_answers_over_http(database: str, tmp_path: Path) -> None:
+@contextmanager
+def serving(database: str, tmp_path: Path, *extra: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`parley serve` on a free port, yielded once /readyz answers, stopped after."""
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        [*PARLEY, "serve", "--port", str(port)], env=run_env(database), cwd=ROOT,
+        [*PARLEY, "serve", "--port", str(port), *extra], env=run_env(database), cwd=ROOT,
         stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while True:
             try:
                 if httpx.get(f"{base}/readyz").status_code == 200:
@@ -56,16 +60,35 @@ def test_serve_migrates_and_answers_over_http(database: str, tmp_path: Path) -> 
             assert server.poll() is None, (tmp_path / "serve.log").read_text()
             assert time.monotonic() < deadline, "server did not become ready"
             time.sleep(0.2)
+        yield base, server
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_serve_migrates_and_answers_over_http(database: str, tmp_path: Path) -> None:
+    with serving(database, tmp_path) as (base, _server):
         created = httpx.post(f"{base}/articles", json=ENVOY_ARTICLE, timeout=30)
         assert created.status_code == 201, created.text
         again = httpx.post(f"{base}/articles", json=ENVOY_ARTICLE, timeout=30)
         assert (again.status_code, again.json()["id"]) == (200, created.json()["id"])
         found = httpx.get(f"{base}/statements", params={"actor": "halvorsen"}).json()["items"]
         assert found and found[0]["speaker"]["name"] == "Ingrid Halvorsen"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
     assert "writes are open" in (tmp_path / "serve.log").read_text()
+
+
+def test_serve_with_two_workers_on_a_fresh_database(database: str, tmp_path: Path) -> None:
+    # Each worker used to migrate and seed at its own startup: on a fresh database the two
+    # raced, one failed (`table ... already exists`) and the whole server stopped.
+    with serving(database, tmp_path, "--workers", "2") as (base, server):
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            answers = list(pool.map(lambda a: httpx.post(f"{base}/articles", json=a, timeout=60),
+                                    [ENVOY_ARTICLE, SECOND_ARTICLE] * 2))
+        assert sorted(a.status_code for a in answers) == [200, 200, 201, 201]
+        assert server.poll() is None
+    log = (tmp_path / "serve.log").read_text()
+    assert log.count("Application startup complete") == 2, log
+    assert "failed" not in log.lower(), log
 
 
 def test_ingest_files_then_extract_jsonl(database: str, tmp_path: Path) -> None:
