@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from app.extraction.candidates import text_of
 from app.extraction.types import Statement, VenueRef
 from app.extraction.venues.mentions import Mention, main_venue, name_token, sentence_at, sentence_text
 
@@ -116,7 +117,7 @@ def _talks_to_come(doc: Doc, st: Statement, mention: Mention) -> bool:
     stalled` speaks from inside the article's negotiation)."""
     if not mention.generic or not st.content.start <= mention.start < st.content.end:
         return False
-    words = re.findall(r"[\w-]+", doc.text[max(0, mention.start - 30):mention.end].lower())
+    words = re.findall(r"[\w-]+", text_of(doc)[max(0, mention.start - 30):mention.end].lower())
     return bool(_TO_COME.intersection(words[-3:-1]))
 
 
