@@ -236,6 +236,20 @@ def _continues_demand(child: Token) -> bool:
     return child.dep_ in ("prep", "cc", "advmod") and phrase.startswith(_CONTINUATIONS)
 
 
+def _clause_of_time_clause(verb: Token, cue: Cue) -> list[Token]:
+    """`told reporters as he arrived at the summit that X`: the parser hangs the reported
+    clause on the time clause's verb, which takes none; it is the cue's."""
+    if cue.lemma not in CLAUSE_ONLY | TELLING:
+        return []
+    for adv in (c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and cue_of(c) is None):
+        if any(m.dep_ == "mark" and m.lower_ in _TIME_MARKS for m in adv.children):
+            return [c for c in adv.children if c.dep_ == "ccomp" and c.i > adv.i]
+    return []
+
+
+_TIME_MARKS = {"as", "when", "while", "after", "before", "upon"}
+
+
 def _anonymity(inf: Token) -> bool:
     """`(asked) not to be named / identified / quoted`."""
     return inf.lemma_.lower() in ("name", "identify", "quote") and any(c.dep_ == "auxpass" for c in inf.children)
@@ -258,7 +272,7 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
         start, end = trim_tokens(doc, particle.i + 1, particle.head.right_edge.i + 1)
         return (start, end, 0.8) if end - start >= 2 else None
     children = list(verb.children)
-    clauses = [c for c in children if c.dep_ == "ccomp"]
+    clauses = [c for c in children if c.dep_ == "ccomp"] or _clause_of_time_clause(verb, cue)
     if clauses:
         clause = min(clauses, key=lambda c: abs(c.i - verb.i))
         inner = [c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i]

@@ -826,3 +826,9 @@ def test_one_of_them_speaks_for_the_group(extractor):
     )
     assert [s.speaker.name for s in statements] == ["Varanian officials", "Varanian officials"]
 
+
+def test_told_reporters_as_he_arrived_that(extractor):
+    s = _one(extractor, "The prime minister, Dara Navabi, told reporters as he arrived at the summit that his "
+                        "country \"will not pay\" for a war it did not start.")
+    assert _trimmed(s) == 'his country "will not pay" for a war it did not start'
+

@@ -183,3 +183,9 @@ def test_a_body_a_speaker_speaks_of_is_not_where_he_spoke(nlp):
                         "Aron Lindqvist")
     assert _names(nlp, text, [first, second]) == [None, None]
 
+
+def test_a_wire_dateline_in_capitals_places_a_news_conference(nlp):
+    text = "VARNA (AP) — Ines Kahl told a news conference after the talks that the border would reopen."
+    st = _statement(text, "the border would reopen", "told", "Ines Kahl", "Ines Kahl")
+    assert _names(nlp, text, [st]) == ["press conference in Varna"]
+

@@ -13,7 +13,8 @@ from app.extraction.types import Statement, VenueRef
 from app.extraction.venues.mentions import PLACE_ENTS, Mention, entity_text, name_token, venue_lexicon
 
 PRESS_VERBS = ("tell", "brief", "speak", "talk", "say")
-_DATELINE = re.compile(r"\s*([A-Z][A-Za-z .'-]{1,30}?)\s*(?:,|—|–| -)")
+# `OSLO, May 3 -`, `Oslo (Agency) —`: the place an article was filed from.
+_DATELINE = re.compile(r"\s*([A-Z][A-Za-z .'-]{1,30}?)\s*(?:\([^)\n]{1,25}\)\s*)?(?:,|—|–| -)")
 
 
 def explicit_venue(doc: Doc, st: Statement, mentions: Sequence[Mention]) -> VenueRef | None:
@@ -142,7 +143,10 @@ def _dateline(doc: Doc) -> str | None:
     if not match:
         return None
     span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-    if span is None or not any(t.ent_type_ in PLACE_ENTS for t in span):
+    # A wire dateline in capitals (`BRUSSELS (AP) —`) is a place whatever the tagger says
+    # (it often reads capitals as an organisation); otherwise the tagger must call it one.
+    wire = match.group(1).isupper() and len(match.group(1)) > 3
+    if span is None or not (wire or any(t.ent_type_ in PLACE_ENTS for t in span)):
         return None
     return match.group(1).title() if match.group(1).isupper() else match.group(1)
 
