@@ -102,21 +102,25 @@ def _trailing_content(verb: Token) -> tuple[int, int] | None:
     """`Talks ended without a deal, the EU envoy told reporters.`: the parser may hang a
     final attribution on the main verb as a conjunct; the content is what precedes it."""
     doc = verb.doc
-    if verb.dep_ not in ("conj", "parataxis", "ROOT", "advcl") or verb.head.i > verb.i:
+    # `X agreed ..., the foreign secretary announced on Monday, days before Y`: the parser
+    # may also read the attribution as a reduced relative (`announced` an acl of `secretary`).
+    reduced = verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i
+    if verb.dep_ not in ("conj", "parataxis", "ROOT", "advcl") and not reduced or verb.head.i > verb.i:
         return None
     if verb.lemma_.lower() not in CLAUSE_ONLY | TELLING or any(
         c.dep_ == "dobj" for c in verb.children if verb.lemma_.lower() not in TELLING
     ):
         return None  # `the opposition rejected the map`: an object, not a trailing attribution
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    subjects = [verb.head] if reduced else [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if not subjects:
         return None
     comma = subjects[-1].left_edge.i - 1
     s_start, s_end = sentence_of(verb)
     if comma <= s_start or doc[comma].text != ",":
         return None
-    if any(not t.is_punct for t in doc[verb.right_edge.i + 1 : s_end]):
-        return None
+    rest = [t for t in doc[verb.right_edge.i + 1 : s_end] if not t.is_punct]
+    if rest and not (reduced and doc[verb.right_edge.i + 1].text == ","):
+        return None  # (the reduced reading may end on a circumstance: `, days before Y`)
     if any(c.dep_ == "ccomp" for c in verb.children):
         return None
     if any(t.text == ":" for t in doc[verb.i : s_end]):

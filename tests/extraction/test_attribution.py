@@ -832,3 +832,11 @@ def test_told_reporters_as_he_arrived_that(extractor):
                         "country \"will not pay\" for a war it did not start.")
     assert _trimmed(s) == 'his country "will not pay" for a war it did not start'
 
+
+def test_trailing_attribution_read_as_a_reduced_relative(extractor):
+    # The parser makes `announced` a relative of `secretary`, itself an appositive of `border`.
+    s = _one(extractor, "Varania and Ostland have agreed to pull back troops from two points along their disputed "
+                        "border, Varania's foreign secretary announced on Monday, days before a summit in Varna.")
+    assert _trimmed(s).startswith("Varania and Ostland have agreed to pull back troops")
+    assert s.speaker_mention.text == "Varania's foreign secretary"
+

@@ -189,3 +189,10 @@ def test_a_wire_dateline_in_capitals_places_a_news_conference(nlp):
     st = _statement(text, "the border would reopen", "told", "Ines Kahl", "Ines Kahl")
     assert _names(nlp, text, [st]) == ["press conference in Varna"]
 
+
+def test_a_briefing_of_the_verb_a_participle_hangs_on(nlp):
+    text = ("The spokesman Lin Wen confirmed the deal at a regular briefing in Varna, saying the two sides had "
+            "reached a resolution.")
+    st = _statement(text, "the two sides had reached a resolution", "saying", "The spokesman Lin Wen", "Lin Wen")
+    assert _names(nlp, text, [st]) == ["press conference in Varna"]
+

@@ -54,6 +54,14 @@ def _attached_to(token: Token, cue: Token) -> bool:
     return False
 
 
+def _anchors(cue: Token) -> list[Token]:
+    """The cue, and for a participle (`confirmed the deal at a briefing, saying ...`) the
+    verb it hangs on, where the setting is told."""
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "conj", "xcomp") and cue.head.i != cue.i:
+        return [cue, cue.head]
+    return [cue]
+
+
 def _press_conference(doc: Doc, st: Statement, cue: Token, sent: SpacySpan) -> VenueRef | None:
     gaz = venue_lexicon()
     lowered = sent.text.lower()
@@ -66,7 +74,7 @@ def _press_conference(doc: Doc, st: Statement, cue: Token, sent: SpacySpan) -> V
             span = doc.char_span(char, char + len(noun), alignment_mode="expand")
             if span is not None and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in span.root.children):
                 continue  # `a Security Council briefing` is a meeting of the council
-            if span is not None and _attached_to(span.root, cue):
+            if span is not None and any(_attached_to(span.root, anchor) for anchor in _anchors(cue)):
                 hit = char + len(noun)
                 break
         if hit is not None:
