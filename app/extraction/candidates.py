@@ -77,7 +77,7 @@ def is_quote_token(token: Token) -> bool:
 def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range without the complementiser and edge punctuation (quote marks kept
     at the end when the span also holds the opening mark), and without a dateline."""
-    start = _past_dateline(doc, start, end)
+    start = past_dateline(doc, start, end)
     while start < end and (doc[start].is_punct and not is_quote_token(doc[start]) or doc[start].is_space):
         start += 1
     if start < end and doc[start].lower_ in ("that",) and doc[start].dep_ == "mark":
@@ -97,7 +97,7 @@ def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _past_dateline(doc: Doc, start: int, end: int) -> int:
+def past_dateline(doc: Doc, start: int, end: int) -> int:
     """`MOSCOW, Feb 14 (Reuters) - Russia is ready ...`: a span opening the article starts
     after the dateline (capitalised words, a date, an agency in brackets, a spaced dash)."""
     if start != 0:

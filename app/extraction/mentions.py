@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.candidates import sentence_of
+from app.extraction.candidates import past_dateline, sentence_of
 from app.extraction.lexicons import state_aliases, word_set
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -185,7 +185,7 @@ def noun_phrase(head: Token, verb: Token) -> tuple[int, int]:
                 start = max(start, c_end)
     doc = head.doc
     # `Geneva, AGENCY-UN envoy X`: a dateline glued to the first sentence is not the speaker.
-    for i in range(start, min(start + 6, end - 1)):
+    for i in range(start, min(start + 10, end - 1)):  # (`ABUJA, Nigeria (Agency) - ...`)
         # (`Geneva, AGENCY-UN envoy` or `OSLO - `; not the hyphen of `Secretary-General`)
         spaced = doc[i - 1].whitespace_ or any(t.text == "," for t in doc[start:i])
         if doc[i].text in ("-", "—", "–") and spaced and all(
@@ -193,6 +193,9 @@ def noun_phrase(head: Token, verb: Token) -> tuple[int, int]:
         ) and (start == 0 or "\n" in doc[start - 1].text_with_ws):
             start = i + 1
             break
+    dateline_end = past_dateline(doc, 0, min(len(doc), 14))
+    if start < dateline_end < end:
+        start = dateline_end  # `ABUJA, Nigeria (Agency) - West African leaders said`
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):

@@ -840,3 +840,9 @@ def test_trailing_attribution_read_as_a_reduced_relative(extractor):
     assert _trimmed(s).startswith("Varania and Ostland have agreed to pull back troops")
     assert s.speaker_mention.text == "Varania's foreign secretary"
 
+
+def test_a_long_dateline_is_no_part_of_the_speaker(extractor):
+    s = _one(extractor, "VARNA, Varania (Agency) - Nordic leaders meeting in Varna on Sunday said they had "
+                        "activated a standby force.")
+    assert s.speaker_mention.text.startswith("Nordic leaders")
+

@@ -251,3 +251,16 @@ def test_will_not_approve_is_a_future_rejection(nlp):
     [position] = _positions(nlp, text, [st])
     assert (position.type, position.future, [a.name for a in position.actors]) == ("reject", True, ["Turkey"])
 
+
+def test_military_rulers_hold_their_rejection(nlp):
+    text = "Varania's military rulers rejected the ultimatum on Monday."
+    [position] = _positions(nlp, text, [])
+    assert (position.type, [a.name for a in position.actors]) == ("reject", ["Varania's military rulers"])
+
+
+def test_a_declaration_of_war_is_a_threat(nlp):
+    text = "Ostland and Arden said any intervention would be considered a declaration of war against them."
+    st = _statement(text, "any intervention would be considered a declaration of war against them", "said",
+                    "Ostland and Arden", "Ostland")
+    assert [p.type for p in _positions(nlp, text, [st])] == ["threaten"]
+
