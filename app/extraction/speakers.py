@@ -450,8 +450,14 @@ class Resolver:
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         if owner is not None:
             return self._actor_of_np(owner)  # `the ministry's statement` speaks for the ministry
-        candidates = [head] + [t for t in doc if t.lower_ == head.lower_ and t.i != head.i]
+        candidates = [head] + [doc[i] for i in self._positions.get(head.lower_, ()) if i != head.i]
         for noun in candidates:
+            verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with") else None
+            if noun.i < head.i and verb is not None and cue_of(verb) is not None:
+                # `the agency said in a confidential report ... The report said`: its author
+                subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+                if subject is not None:
+                    return self._actor_of_np(subject)
             for child in noun.children:
                 if child.dep_ == "acl" and child.lemma_.lower() in _AGENT_VERBS:
                     agent = next((c for c in child.children if c.dep_ == "agent"), None)

@@ -846,3 +846,12 @@ def test_a_long_dateline_is_no_part_of_the_speaker(extractor):
                         "activated a standby force.")
     assert s.speaker_mention.text.startswith("Nordic leaders")
 
+
+def test_a_report_speaks_for_the_body_that_issued_it(extractor):
+    statements = _statements(
+        extractor,
+        "Varania has enlarged its stockpile, the Nordic Energy Agency said in a confidential report on "
+        "Wednesday.\n\nThe report said Varania had also failed to explain traces found at two sites.",
+    )
+    assert [s.speaker.name for s in statements] == ["Nordic Energy Agency", "Nordic Energy Agency"]
+
