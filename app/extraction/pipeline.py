@@ -143,7 +143,8 @@ def find_candidates(doc: Doc, *, learned: bool = True) -> list[Candidate]:
         length = max(1, candidate.end - candidate.start)
         nearby = quotations[bisect_right(quotation_ends, candidate.start) :]
         covering = next((q for q in takewhile(lambda q: q.start < candidate.end, nearby)
-                         if _overlap(q, candidate) / length >= _SAME_AS_QUOTE), None)
+                         if _overlap(q, candidate) / length >= _SAME_AS_QUOTE
+                         or _overlap(q, candidate) and _outside_chars(text, candidate, [q]) < 10), None)
         if covering is not None:
             same_as.setdefault(covering, candidate)
             continue

@@ -170,9 +170,11 @@ class Resolver:
         return roles
 
     def _recent_person(self, before: int, gender: str | None) -> _Person | None:
-        for index, person in reversed(self.person_at):
-            if index < before and (gender is None or person.gender in (None, gender)):
-                return person
+        # By position, not by when it was listed: resolving an earlier mention appends it
+        # after people the index found further on.
+        fitting = [(index, person) for index, person in self.person_at
+                   if index < before and (gender is None or person.gender in (None, gender))]
+        return max(fitting, key=lambda item: item[0])[1] if fitting else None
         return None
 
     def resolve(self, start: int, end: int) -> tuple[ActorRef | None, float]:
@@ -351,7 +353,7 @@ class Resolver:
         Hungarian minister), else (for generic roles, or in a lede naming nobody yet) the nearest."""
         wanted = roles | nations
         best, best_score = None, 0
-        for index, person in reversed(self.person_at):
+        for index, person in sorted(self.person_at, key=lambda item: -item[0]):  # nearest first
             if index >= before or not self._same_nation(person, nations):
                 continue
             score = len(person.roles & wanted)
@@ -415,10 +417,8 @@ class Resolver:
 
     def _next_person(self, after: int) -> _Person | None:
         """`Iran's foreign minister said ... Dara Navabi spoke later`: a role may come first."""
-        for index, person in self.person_at:
-            if index > after:
-                return person
-        return None
+        following = [(index, person) for index, person in self.person_at if index > after]
+        return min(following, key=lambda item: item[0])[1] if following else None
 
     def _group_name(self, span) -> str:
         """`the opposition` -> `Syrian opposition` when the article said so before."""

@@ -855,3 +855,19 @@ def test_a_report_speaks_for_the_body_that_issued_it(extractor):
     )
     assert [s.speaker.name for s in statements] == ["Nordic Energy Agency", "Nordic Energy Agency"]
 
+
+def test_a_pronoun_after_a_subject_who_said_nothing_yet(extractor):
+    # `Ines Kahl welcomed the deal` is no statement, but it is where a later `she` looks.
+    statements = _statements(
+        extractor,
+        "\u201cThis is the right decision,\u201d Prime Minister Aron Lindqvist told his ministers.\n\n"
+        "President Ines Kahl of Ostland welcomed the deal. \u201cIt should bring our people home,\u201d she said in a statement.",
+    )
+    assert [s.speaker.name for s in statements] == ["Aron Lindqvist", "Ines Kahl"]
+
+
+def test_a_clause_that_is_a_quotation_with_a_scrap_before_it_is_the_quotation(extractor):
+    # Found by the property test: the parse's clause took a stray `000001@.` before the
+    # opening mark, and the two statements overlapped without nesting.
+    statements = _statements(extractor, "000001@. \u201cWe will go,\u201d Elsa Varg said.\n\n")
+    assert [(s.kind, _trimmed(s)) for s in statements] == [("direct", "We will go")]
