@@ -8,7 +8,7 @@ introduced earlier, a pronoun to the most recent fitting subject, a role noun
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -59,7 +59,9 @@ class Resolver:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.people: list[_Person] = []
-        self.person_at: list[tuple[int, _Person]] = []  # (token index, person) of subject mentions
+        # (token index, person) of subject mentions, kept in text order: resolving an earlier
+        # mention adds it among people the index found further on.
+        self.person_at: list[tuple[int, _Person]] = []
         self.last_group: ActorRef | None = None
         self.last_document: ActorRef | None = None
         self._outlet: object = None  # the article's news outlet, found on first need
@@ -103,7 +105,7 @@ class Resolver:
             person = _Person(name, last, set(roles), _role_gender(roles), tokens[0].i)
             self.people.append(person)
         if subject:
-            self.person_at.append((tokens[0].i, person))
+            self._mark(tokens[0].i, person)
         return person
 
     def _index_people(self) -> None:
@@ -169,12 +171,19 @@ class Resolver:
                 roles.add(_role_key(token))
         return roles
 
+    def _mark(self, index: int, person: _Person) -> None:
+        insort(self.person_at, (index, person), key=_position)
+
+    def _count_before(self, before: int) -> int:
+        """How many marks lie before token `before`."""
+        return bisect_left(self.person_at, before, key=_position)
+
     def _recent_person(self, before: int, gender: str | None) -> _Person | None:
-        # By position, not by when it was listed: resolving an earlier mention appends it
-        # after people the index found further on.
-        fitting = [(index, person) for index, person in self.person_at
-                   if index < before and (gender is None or person.gender in (None, gender))]
-        return max(fitting, key=lambda item: item[0])[1] if fitting else None
+        for i in range(self._count_before(before) - 1, -1, -1):  # nearest first
+            person = self.person_at[i][1]
+            if gender is None or person.gender in (None, gender):
+                return person
+        return None
         return None
 
     def resolve(self, start: int, end: int) -> tuple[ActorRef | None, float]:
@@ -215,7 +224,7 @@ class Resolver:
                 person = self._recent_person(start, gender)
                 if person is not None:
                     person.gender = person.gender or gender
-                    self.person_at.append((start, person))
+                    self._mark(start, person)
                     return _person_ref(person, "pronoun"), 0.75
                 return None, 0.3
             if gender in ("n", "p"):
@@ -249,7 +258,7 @@ class Resolver:
                     voice = _Person(state, "#voice:" + state.lower(), set(), _role_gender({_role_key(head)}), start,
                                     actor=actor)
                     self.people.append(voice)
-                    self.person_at.append((start, voice))
+                    self._mark(start, voice)
                 return actor, 0.9
             labels = {t.ent_type_ for t in named}
             last = named[-1].lower_
@@ -261,7 +270,7 @@ class Resolver:
                 or (len(named) >= 2 and not labels & {"ORG", "GPE", "NORP", "FAC"})
             if person_like and not any(t.lower_ in _PERSONLESS_WORDS for t in named):
                 person = known or self._register(named, set(), True)
-                self.person_at.append((start, person))
+                self._mark(start, person)
                 method = "name" if person.name == clean_name(joined) else "surname"
                 return ActorRef(person.name, "person", method), 0.95 if method == "name" else 0.9
             kind = "state" if labels & {"GPE"} else "organisation"
@@ -302,14 +311,14 @@ class Resolver:
                 # `Iran's foreign minister said ... Dara Navabi ...`: the role now introduces
                 # that person, for a later `the minister`.
                 person.roles |= role_words
-                self.person_at.append((start, person))
+                self._mark(start, person)
                 return _person_ref(person, "title"), 0.75
             # Someone the article describes but does not name: later pronouns may refer to them.
             description = strip_determiners(span)
             described = _Person(description, "#" + description.lower(), role_words | self._adjectives(span),
                                 _role_gender(role_words), start)
             self.people.append(described)
-            self.person_at.append((start, described))
+            self._mark(start, described)
             # `description`: the service may still find the office's holder on the day.
             return ActorRef(description, "person", "description"), 0.5
         # A surname the tagger missed (tagged as a common noun): the person known by it.
@@ -317,7 +326,7 @@ class Resolver:
             if token.text[:1].isupper():
                 known = next((p for p in self.people if p.last == token.lower_ and not p.name.startswith("#")), None)
                 if known is not None:
-                    self.person_at.append((start, known))
+                    self._mark(start, known)
                     return ActorRef(known.name, "person", "surname"), 0.85
         # A state or a group as the article names it.
         state = state_name(text)
@@ -353,8 +362,9 @@ class Resolver:
         Hungarian minister), else (for generic roles, or in a lede naming nobody yet) the nearest."""
         wanted = roles | nations
         best, best_score = None, 0
-        for index, person in sorted(self.person_at, key=lambda item: -item[0]):  # nearest first
-            if index >= before or not self._same_nation(person, nations):
+        for i in range(self._count_before(before) - 1, -1, -1):  # nearest first
+            person = self.person_at[i][1]
+            if not self._same_nation(person, nations):
                 continue
             score = len(person.roles & wanted)
             if score > best_score:
@@ -363,7 +373,7 @@ class Resolver:
             return best
         # Someone introduced later only in a lede that has named nobody yet (`A senior Chinese
         # envoy urged ... Li Wen, the Chinese representative, said`).
-        lede = not any(index < before for index, _ in self.person_at)
+        lede = self._count_before(before) == 0
         for person in self.people:
             if (person.first < before or lede) and person.roles & wanted and not person.name.startswith("#") \
                     and self._same_nation(person, nations):
@@ -417,8 +427,8 @@ class Resolver:
 
     def _next_person(self, after: int) -> _Person | None:
         """`Iran's foreign minister said ... Dara Navabi spoke later`: a role may come first."""
-        following = [(index, person) for index, person in self.person_at if index > after]
-        return min(following, key=lambda item: item[0])[1] if following else None
+        i = bisect_right(self.person_at, after, key=_position)
+        return self.person_at[i][1] if i < len(self.person_at) else None
 
     def _group_name(self, span) -> str:
         """`the opposition` -> `Syrian opposition` when the article said so before."""
@@ -504,6 +514,10 @@ _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le
 _GENERIC_ROLES = {"diplomat", "official", "politician", "leader", "negotiator", "representative", "delegate"}
 _FEMININE_ROLES = {"spokeswoman", "chairwoman", "congresswoman", "queen", "mrs", "ms", "lady", "princess"}
 _MASCULINE_ROLES = {"spokesman", "chairman", "congressman", "king", "mr", "sir", "lord", "prince"}
+
+
+def _position(mark: tuple[int, _Person]) -> int:
+    return mark[0]
 
 
 def _counts_two(head: Token) -> bool:
