@@ -144,7 +144,7 @@ def find_candidates(doc: Doc, *, learned: bool = True) -> list[Candidate]:
         nearby = quotations[bisect_right(quotation_ends, candidate.start) :]
         covering = next((q for q in takewhile(lambda q: q.start < candidate.end, nearby)
                          if _overlap(q, candidate) / length >= _SAME_AS_QUOTE
-                         or _overlap(q, candidate) and _outside_chars(text, candidate, [q]) < 10), None)
+                         or _mostly_quoted(text, candidate, q)), None)
         if covering is not None:
             same_as.setdefault(covering, candidate)
             continue
@@ -172,6 +172,15 @@ def find_candidates(doc: Doc, *, learned: bool = True) -> list[Candidate]:
 
 def _overlap(quoted: Quoted, candidate: Candidate) -> int:
     return max(0, min(quoted.end, candidate.end) - max(quoted.start, candidate.start))
+
+
+def _mostly_quoted(text: str, candidate: Candidate, quoted: Quoted) -> bool:
+    """`000001@. “We will go,” she said`: a clause that is the quotation plus a scrap
+    (under ten letters or digits outside the marks) is that quotation. Counted only for a
+    short remainder, so a long clause costs nothing here."""
+    overlap = _overlap(quoted, candidate)
+    return overlap > 0 and candidate.end - candidate.start - overlap < 40 \
+        and _outside_chars(text, candidate, [quoted]) < 10
 
 
 def _outside_chars(text: str, candidate: Candidate, fragments: list[Quoted]) -> int:
