@@ -4,8 +4,8 @@ stages use (cached text and sentence bounds, span trimming)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
@@ -173,3 +173,23 @@ def cue_token(doc: Doc, statement: Statement, *, root_fallback: bool = False) ->
     if verbs:
         return verbs[0]
     return span.root if root_fallback else span[0]
+
+
+class Covered:
+    """Whether a char falls in any of the given ranges (`Covered(spans)(char)`), answered
+    from the ranges merged and sorted once rather than by testing every range for every
+    token or mention of the article."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(r for r in ranges if r[0] < r[1]):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _end in merged]
+        self.ends = [end for _start, end in merged]
+
+    def __call__(self, char: int) -> bool:
+        i = bisect_right(self.starts, char) - 1
+        return i >= 0 and char < self.ends[i]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from app.extraction.candidates import Covered
 from app.extraction.positions.documents import document_before
 from app.extraction.positions.holders import actors_of, addressees_of, targets_of
 from app.extraction.positions.index import doc_index
@@ -30,7 +30,7 @@ def narrative_stances(doc: Doc, statements: Sequence[Statement], covered: list[t
 
     `Ostland rejected the new map.` yields a reject by Ostland with content `the new map`."""
     lex = lexicon()
-    inside = _Covered(covered)
+    inside = Covered(covered)
     for token in doc_index(doc).with_pos("VERB"):
         if inside(token.idx):
             continue
@@ -49,25 +49,6 @@ def narrative_stances(doc: Doc, statements: Sequence[Statement], covered: list[t
         found = _narrative_stance(doc, token, kind, negated, statements)
         if found is not None:
             yield found
-
-
-class _Covered:
-    """Whether a char falls in any of the given ranges, answered from the ranges merged and
-    sorted once rather than by testing every statement for every verb of the article."""
-
-    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for start, end in sorted(r for r in ranges if r[0] < r[1]):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self.starts = [start for start, _end in merged]
-        self.ends = [end for _start, end in merged]
-
-    def __call__(self, char: int) -> bool:
-        i = bisect_right(self.starts, char) - 1
-        return i >= 0 and char < self.ends[i]
 
 
 def _narrative_stance(doc: Doc, token: Token, kind: PositionType, negated: bool,

@@ -5,12 +5,11 @@ named beside the talks)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from app.extraction.candidates import text_of
+from app.extraction.candidates import Covered, text_of
 from app.extraction.types import Statement, VenueRef
 from app.extraction.venues.mentions import Mention, main_venue, name_token, sentence_at, sentence_text
 
@@ -41,23 +40,6 @@ def _negotiator_words(doc: Doc) -> frozenset[str]:
         if lemma in wanted:
             words.update(t.lower_ for t in doc[max(0, i - 6) : i + 3] if t.is_alpha)
     return frozenset(words)
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans joined where they overlap: disjoint, in order."""
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
-
-
-def _inside_any(spans: list[tuple[int, int]], char: int) -> bool:
-    """Whether `char` lies in one of `spans` (disjoint, sorted)."""
-    index = bisect_right(spans, (char, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= char < spans[index][1]
 
 
 def mention_key(st: Statement) -> str | None:
@@ -136,8 +118,8 @@ def speaker_links(doc: Doc, statements: Sequence[Statement], keys: Sequence[str 
     main_talks = main_venue(mentions, "talks")
     # A body some statement names (`he had urged the Security Council to visit`) is what it
     # speaks of, no place its speaker spoke in (found once, by bisection over the contents).
-    contents = _merged(sorted((s.content.start, s.content.end) for s in statements))
-    spoken_of = {id(m) for m in mentions if m.venue.kind == "body" and _inside_any(contents, m.start)}
+    inside_content = Covered([(s.content.start, s.content.end) for s in statements])
+    spoken_of = {id(m) for m in mentions if m.venue.kind == "body" and inside_content(m.start)}
     negotiators = _negotiator_words(doc) if main_talks is not None else frozenset()
     for st, key, venue in zip(statements, keys, explicit):
         if not key or key in links:
