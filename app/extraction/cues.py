@@ -107,12 +107,27 @@ def _cut_participles(clause: Token, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _reporter_inside(clause: Token) -> Token | None:
+    """A cue verb set as an adverbial before the clause's subject, right against it
+    (`[While he acknowledged] funding was the reason`): the clause is what that cue reports."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None:
+        return None
+    return next((c for c in clause.children if c.dep_ == "advcl" and c.i < subject.i
+                 and c.right_edge.i + 1 == subject.left_edge.i and cue_of(c) is not None), None)
+
+
 def _past_said_when(verb: Token, clause: Token, start: int) -> int:
     """`said last Thursday the UK was concerned`: the parser hangs the time of saying on the
-    reported clause; a date right after the cue, before the clause's subject, is the cue's."""
+    reported clause; a date right after the cue (or its listener), before the clause's
+    subject, is the cue's."""
     doc = verb.doc
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if start != verb.i + 1 or subject is None:
+    after = verb.i + 1
+    listener = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.left_edge.i == after), None)
+    if listener is not None:
+        after = listener.right_edge.i + 1  # `told voters this weekend he would ...`
+    if start != after or subject is None:
         return start
     end = start
     if doc[end].lower_ in ("on", "at") and end + 1 < subject.i:
@@ -153,6 +168,10 @@ def _cut_speaker_conjunct(clause: Token, start: int, end: int) -> int:
     """`said it rejected the tariff and urged X to drop it`: a cue verb coordinated with
     the reported clause and without a subject of its own is the speaker's next act."""
     doc = clause.doc
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and speaker is not None and not _may_be_speaker(subject, speaker):
+        return end  # `Police say he posed a threat and refused to drop the gun`: his acts
     for child in clause.children:
         if child.dep_ == "conj" and child.i > clause.i and child.lemma_.lower() in _SPEECH_ACTS and child.tag_ != "VBG" \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
@@ -161,6 +180,23 @@ def _cut_speaker_conjunct(clause: Token, start: int, end: int) -> int:
                 cut -= 1
             return min(end, cut)
     return end
+
+
+def _may_be_speaker(subject: Token, speaker: Token) -> bool:
+    """Whether a reported clause's subject can be the speaker itself (`Ruiz said she ...`,
+    `the ministry said it ...`). Another named person, or a pronoun of another number or
+    kind (`Police say he ...`), is someone else; a thing (`said a deal was near but
+    declined to ...`) cannot act, so the act stays the speaker's."""
+    if subject.pos_ != "PRON":
+        return subject.ent_type_ != "PERSON" or subject.lemma_.lower() == speaker.lemma_.lower()
+    pronoun = subject.lower_
+    plural = speaker.tag_ in ("NNS", "NNPS") or speaker.lower_ in ("they", "we")
+    person = speaker.ent_type_ == "PERSON" or speaker.lower_ in ("he", "she", "i")
+    if pronoun in ("he", "she", "i"):
+        return not plural and speaker.lower_ != "it"
+    if pronoun == "it":
+        return not plural and not person
+    return pronoun not in ("they", "we") or not person
 
 
 _CONTINUATIONS = ("in addition", "as well as", "including", "particularly", "especially", "notably")
@@ -196,6 +232,20 @@ def _cut_final_aside(doc, start: int, end: int) -> int:
         if token.dep_ == "relcl" and token.right_edge.i + 1 >= end - 1 and token.left_edge.i - 1 > start \
                 and doc[token.left_edge.i - 1].text == "," and token.left_edge.lower_ in ("which", "who", "whose"):
             return token.left_edge.i - 1
+    return end
+
+
+_CONCESSIONS = {"although", "though", "whereas", "while"}
+
+
+def cut_concession(doc, start: int, end: int) -> int:
+    """End a reported clause before a comma-led concession (`said the test was its biggest
+    yet, although it may take days to tell`): the writer's counterpoint, not the claim."""
+    for token in doc[start + 2 : end - 1]:
+        following = doc[token.i + 1]
+        if token.text == "," and (following.lower_ in _CONCESSIONS
+                                  or following.lower_ == "even" and doc[token.i + 2].lower_ == "though"):
+            return token.i
     return end
 
 
@@ -273,6 +323,13 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
         return (start, end, 0.8) if end - start >= 2 else None
     children = list(verb.children)
     clauses = [c for c in children if c.dep_ == "ccomp"] or _clause_of_time_clause(verb, cue)
+    clauses = [c for c in clauses if _reporter_inside(c) is None]
+    host = verb.head
+    if not clauses and verb.dep_ == "advcl" and host.dep_ == "ccomp" and _reporter_inside(host) == verb:
+        # `While he acknowledged funding was the reason, he blamed the board`: the parser
+        # hung the clause on the main verb and the cue inside it.
+        start, end = trim_tokens(doc, verb.right_edge.i + 1, host.right_edge.i + 1)
+        return (start, end, 0.75) if end - start >= 2 else None
     if clauses:
         clause = min(clauses, key=lambda c: abs(c.i - verb.i))
         inner = [c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i]
@@ -302,7 +359,7 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             clause_like = child.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
             if joined_by in ("but", "and") and (verbless or clause_like or _reported_modal_conjunct(child)):
                 end = max(end, child.right_edge.i + 1)
-        end = _cut_final_aside(doc, start, end)
+        end = cut_concession(doc, start, _cut_final_aside(doc, start, end))
         end = _through_colon(doc, end)
         start, end = trim_tokens(doc, _skip_misparsed_that(clause, _past_said_when(verb, clause, start)), end)
         return (start, end, 0.85) if end - start >= 2 else None

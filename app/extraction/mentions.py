@@ -34,7 +34,13 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
             return None
         start, end = noun_phrase(source, verb)
         name = name_after_role(source)
-        return (start, name[1]) if name else (start, end)
+        if name:
+            return start, name[1]
+        if verb.head == verb:
+            # `According to Ana Ruiz, the move reeks of fear` misparsed with the clause as an
+            # appositive of the name: the mention ends at the comma.
+            end = next((t.i for t in doc[source.i : end] if t.text == ","), end)
+        return start, end
     current = verb
     head = verb.head
     quoted = _quoted_as_saying(verb)

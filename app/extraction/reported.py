@@ -22,7 +22,7 @@ from app.extraction.candidates import (
     text_of,
     trim_tokens,
 )
-from app.extraction.cues import CLAUSE_ONLY, TELLING, content_of, cue_of, is_hedged_or_hypothetical
+from app.extraction.cues import CLAUSE_ONLY, TELLING, content_of, cue_of, cut_concession, is_hedged_or_hypothetical
 from app.extraction.mentions import name_after_role
 
 # Words opening an adjunct after a mid-sentence attribution, not the rest of the clause.
@@ -40,10 +40,12 @@ def _according_to(token: Token) -> tuple[int, int, Token] | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
         return None
+    doc = token.doc
+    if token.head == token:
+        return _according_to_misparsed(token, source)
     head = token.head
     while head.pos_ not in ("VERB", "AUX") and head.head != head:
         head = head.head  # `the fourth person shot, according to X`: the whole clause
-    doc = token.doc
     h_start, h_end = subtree_range(head)
     a_start, a_end = subtree_range(token)
     if head == token or not (h_start <= a_start and a_end <= h_end):
@@ -60,6 +62,21 @@ def _according_to(token: Token) -> tuple[int, int, Token] | None:
         start, end = h_start, h_end  # attribution inside the clause: the span includes it
     start, end = trim_tokens(doc, start, end)
     return (start, end, source) if end - start >= 2 else None
+
+
+def _according_to_misparsed(token: Token, source: Token) -> tuple[int, int, Token] | None:
+    """`According to host Ana Ruiz, the move reeks of fear.`: the parser made `according`
+    the root and hung the clause on the name (`reeks` read as a noun); the clause is what
+    follows the comma after the name, to the sentence end."""
+    doc = token.doc
+    s_start, s_end = sentence_of(token)
+    if any(not (t.is_punct or t.is_space) for t in doc[s_start : token.i]):
+        return None
+    comma = next((t.i for t in doc[source.i : s_end] if t.text == ","), None)
+    if comma is None:
+        return None
+    start, end = trim_tokens(doc, comma + 1, s_end)
+    return (start, end, source) if end - start >= 3 else None
 
 
 def parenthetical_content(verb: Token) -> tuple[int, int] | None:
@@ -85,7 +102,7 @@ def parenthetical_content(verb: Token) -> tuple[int, int] | None:
     if rest[0].lower_ in _ADJUNCT_OPENERS and not _continues_with_clause(rest):
         # `X happened, diplomats said, as the deadline loomed`: the clause ended before.
         return trim_tokens(doc, s_start, before)
-    return trim_tokens(doc, s_start, s_end)
+    return trim_tokens(doc, s_start, cut_concession(doc, after, s_end))
 
 
 def _continues_with_clause(rest: list[Token]) -> bool:

@@ -1,0 +1,59 @@
+"""Reported speech the sm parser misreads, and where the clause ends: one invented text each."""
+
+from __future__ import annotations
+
+from app.extraction import Extractor, Statement
+
+
+def _statements(extractor: Extractor, text: str) -> list[Statement]:
+    return list(extractor.extract(text).statements)
+
+
+def _trimmed(statement: Statement) -> str:
+    return statement.content.text.strip().rstrip(".,")
+
+
+def test_according_to_survives_a_clause_read_as_an_appositive(extractor):
+    # The parser reads `reeks` as a noun, makes `According` the root and hangs the clause on the name.
+    s = _statements(extractor, "According to radio host Lena Ortiz, the move reeks of fear.")
+    assert [_trimmed(x) for x in s] == ["the move reeks of fear"]
+    assert s[0].speaker_mention.text == "radio host Lena Ortiz"
+
+
+def test_according_to_keeps_an_appositive_role(extractor):
+    s = _statements(extractor, "According to Ana Ruiz, a spokeswoman for the ministry, the talks will resume on Monday.")
+    assert [_trimmed(x) for x in s] == ["the talks will resume on Monday"]
+    assert s[0].speaker_mention.text == "Ana Ruiz, a spokeswoman for the ministry"
+
+
+def test_another_persons_acts_stay_in_the_clause(extractor):
+    s = _statements(extractor, "Police say he posed a deadly threat and refused to drop the gun.")
+    assert [_trimmed(x) for x in s] == ["he posed a deadly threat and refused to drop the gun"]
+
+
+def test_the_speakers_own_next_act_is_cut(extractor):
+    s = _statements(extractor, "Ruiz said she rejected the offer and urged the rebels to disarm.")
+    assert [_trimmed(x) for x in s] == ["she rejected the offer", "the rebels to disarm"]
+    assert {x.speaker_mention.text for x in s} == {"Ruiz"}
+
+
+def test_a_concession_after_the_clause_is_the_writers(extractor):
+    s = _statements(extractor, "He claimed that paying no tolls was fair, although he again refused to publish the accounts.")
+    assert [_trimmed(x) for x in s] == ["paying no tolls was fair"]
+
+
+def test_a_concession_ends_an_interrupted_clause(extractor):
+    text = "The latest test, the ministry said, was its biggest yet, although it may take several days to measure it."
+    s = _statements(extractor, text)
+    assert [_trimmed(x) for x in s] == ["The latest test, the ministry said, was its biggest yet"]
+
+
+def test_a_time_after_the_listener_belongs_to_the_telling(extractor):
+    s = _statements(extractor, "The president told voters this weekend he would consider it an insult if they stayed home.")
+    assert [_trimmed(x) for x in s] == ["he would consider it an insult if they stayed home"]
+
+
+def test_a_cue_in_a_fronted_adverbial_keeps_its_clause(extractor):
+    # The parser hangs `funding was ...` on `blamed` and `acknowledged` inside it.
+    s = _statements(extractor, "While he acknowledged funding was a major reason he left, he blamed the board.")
+    assert [(x.cue.text, _trimmed(x)) for x in s] == [("acknowledged", "funding was a major reason he left")]
