@@ -337,13 +337,24 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             # `said X, the agency reported` parsed as said -> reported -> X: the agency relays.
             clause = inner[0]
         opener = clause.left_edge
+        start, end = subtree_range(clause)
+        # `the truce, which Moscow said would hold`: the relative pronoun is the clause's
+        # subject, fronted past the speaker; what was said starts after the cue.
+        fronted = start < verb.i and opener.lower_ in ("which", "who", "that") and opener.dep_ in ("nsubj", "nsubjpass")
         # (`that` tagged WDT is still the complementiser: `said on state television that X`)
         wh_clause = opener.tag_ in ("WP", "WRB", "WDT") and opener.lower_ != "that" or opener.lower_ in _QUESTION_MARKS
-        if wh_clause and cue.lemma not in _QUESTIONING:
+        if wh_clause and not fronted and cue.lemma not in _QUESTIONING:
             return None  # `maintained what he saw`, `know whether`: not a reported statement
         if cue.lemma == "ask" and any(t.lower_ in _QUESTION_MARKS for t in clause.subtree if t.dep_ == "mark"):
             return None  # `asked if ...` is a question put to someone, not their words
-        start, end = _cut_participles(clause, *subtree_range(clause))
+        if fronted:
+            # The relative clause ends at a comma before the main verb (`, collapsed within
+            # hours`), which the parser may have put inside it when it made the noun the root.
+            main_verb = ("VBD", "VBZ", "VBP", "MD", "VBN") if verb.head.dep_ == "ROOT" else ("VBD", "VBZ", "VBP", "MD")
+            start = verb.i + 1
+            end = next((t.i for t in doc[start:end] if t.text == "," and t.i + 1 < end
+                        and doc[t.i + 1].tag_ in main_verb), end)
+        start, end = _cut_participles(clause, start, end)
         for child in clause.children:
             if child.text == ";" and start < child.i < end:
                 end = child.i  # `X was not intended; they only learned ...`: one clause only

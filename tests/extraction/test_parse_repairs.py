@@ -57,3 +57,18 @@ def test_a_cue_in_a_fronted_adverbial_keeps_its_clause(extractor):
     # The parser hangs `funding was ...` on `blamed` and `acknowledged` inside it.
     s = _statements(extractor, "While he acknowledged funding was a major reason he left, he blamed the board.")
     assert [(x.cue.text, _trimmed(x)) for x in s] == [("acknowledged", "funding was a major reason he left")]
+
+
+def test_a_relative_pronoun_fronted_past_the_speaker(extractor):
+    s = _statements(extractor, "The truce, which Moscow said would take effect at noon, collapsed within hours.")
+    assert [(x.speaker_mention.text, _trimmed(x)) for x in s] == [("Moscow", "would take effect at noon")]
+
+
+def test_a_fronted_relative_ends_before_the_main_verb_the_parser_swallowed(extractor):
+    s = _statements(extractor, "The talks, which diplomats said could last a week, opened in Geneva on Monday.")
+    assert [_trimmed(x) for x in s] == ["could last a week"]
+
+
+def test_a_list_inside_a_fronted_relative_is_kept(extractor):
+    s = _statements(extractor, "The aid, which the agency said would cover food, fuel and medicine, arrived late.")
+    assert [_trimmed(x) for x in s] == ["would cover food, fuel and medicine"]
