@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from app.extraction.attributes import use_fast_attributes
 from app.extraction.candidates import Candidate, text_of
 from app.extraction.cue_forms import find_colon_attributions, find_noun_cues, find_stance_adjectives
 from app.extraction.reported import find_reported
@@ -58,10 +59,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 def prepare_nlp(nlp: spacy.Language) -> spacy.Language:
-    """Add the paragraph-break component before the parser (once); returns `nlp`."""
+    """Add the paragraph-break component before the parser and swap the attribute ruler
+    for its table-lookup equivalent (`attributes.py`), once; returns `nlp`."""
     if PARAGRAPH_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
-    return nlp
+    return use_fast_attributes(nlp)
 
 
 @lru_cache(maxsize=4)
