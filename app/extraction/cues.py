@@ -127,7 +127,7 @@ def _past_said_when(verb: Token, clause: Token, start: int) -> int:
     listener = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.left_edge.i == after), None)
     if listener is not None:
         after = listener.right_edge.i + 1  # `told voters this weekend he would ...`
-    if start != after or subject is None:
+    if start != after or subject is None or start >= len(doc):
         return start
     end = start
     if doc[end].lower_ in ("on", "at") and end + 1 < subject.i:
@@ -340,7 +340,8 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
         start, end = subtree_range(clause)
         # `the truce, which Moscow said would hold`: the relative pronoun is the clause's
         # subject, fronted past the speaker; what was said starts after the cue.
-        fronted = start < verb.i and opener.lower_ in ("which", "who", "that") and opener.dep_ in ("nsubj", "nsubjpass")
+        fronted = start < verb.i and verb.dep_ == "relcl" and opener.tag_ in ("WDT", "WP") \
+            and opener.dep_ in ("nsubj", "nsubjpass")
         # (`that` tagged WDT is still the complementiser: `said on state television that X`)
         wh_clause = opener.tag_ in ("WP", "WRB", "WDT") and opener.lower_ != "that" or opener.lower_ in _QUESTION_MARKS
         if wh_clause and not fronted and cue.lemma not in _QUESTIONING:

@@ -72,3 +72,13 @@ def test_a_fronted_relative_ends_before_the_main_verb_the_parser_swallowed(extra
 def test_a_list_inside_a_fronted_relative_is_kept(extractor):
     s = _statements(extractor, "The aid, which the agency said would cover food, fuel and medicine, arrived late.")
     assert [_trimmed(x) for x in s] == ["would cover food, fuel and medicine"]
+
+
+def test_a_demonstrative_subject_is_not_a_fronted_relative(extractor):
+    # `That’s ...` before a final `Ruiz told` once made the content start past the last token.
+    text = ("Envoy Lena Ruiz said that statements made by the north are far more scrutinized than those of "
+            "the south. “Rules that are not literally binding are rated ‘fair’ because there was a kernel of "
+            "consent. That’s not mediation, that’s opining,” Ruiz told")
+    s = _statements(extractor, text)
+    assert [_trimmed(x) for x in s][0] == "statements made by the north are far more scrutinized than those of the south"
+    assert all(0 <= x.content.start < x.content.end <= len(text) for x in s)
