@@ -11,6 +11,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import pycountry
+
 
 def _text(name: str) -> str:
     return resources.files("app.extraction").joinpath("data", name).read_text(encoding="utf-8")
@@ -92,10 +94,23 @@ def pronoun_genders() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def state_aliases() -> dict[str, str]:
-    """Alias (lower-cased) to short English state name: "u.s." -> "United States"."""
+    """Alias (lower-cased) to short English state name: "u.s." -> "United States".
+
+    states.txt gives the names and demonyms news uses; ISO 3166 (pycountry) adds every
+    other country under its common name (`Mali`, `Burkina Faso`), and its formal names
+    for those the file has (`Syrian Arab Republic` -> `Syria`)."""
     aliases = {}
     for line in _lines("states.txt"):
         names = [part.strip() for part in line.split("|")]
         for alias in names:
             aliases[alias.lower()] = names[0]
+    for country in pycountry.countries:
+        # (`Bolivia, Plurinational State of`: an inverted form nobody writes)
+        names = [n for n in (getattr(country, "common_name", None), country.name,
+                             getattr(country, "official_name", None)) if n and "," not in n]
+        if not names:
+            continue
+        canonical = next((aliases[n.lower()] for n in names if n.lower() in aliases), names[0])
+        for name in names:
+            aliases.setdefault(name.lower(), canonical)
     return aliases

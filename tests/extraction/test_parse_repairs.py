@@ -82,3 +82,9 @@ def test_a_demonstrative_subject_is_not_a_fronted_relative(extractor):
     s = _statements(extractor, text)
     assert [_trimmed(x) for x in s][0] == "statements made by the north are far more scrutinized than those of the south"
     assert all(0 <= x.content.start < x.content.end <= len(text) for x in s)
+
+
+def test_every_iso_country_is_a_state(extractor):
+    # states.txt names a few dozen; ISO 3166 supplies the rest, demonyms from the file.
+    s = _statements(extractor, "Burkina Faso accused Mali of harbouring rebels. Niger said on Monday that the border would reopen.")
+    assert [(x.speaker.name, x.speaker.kind) for x in s] == [("Burkina Faso", "state"), ("Niger", "state")]
