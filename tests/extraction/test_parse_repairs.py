@@ -86,5 +86,5 @@ def test_a_demonstrative_subject_is_not_a_fronted_relative(extractor):
 
 def test_every_iso_country_is_a_state(extractor):
     # states.txt names a few dozen; ISO 3166 supplies the rest, demonyms from the file.
-    s = _statements(extractor, "Burkina Faso accused Mali of harbouring rebels. Niger said on Monday that the border would reopen.")
-    assert [(x.speaker.name, x.speaker.kind) for x in s] == [("Burkina Faso", "state"), ("Niger", "state")]
+    s = _statements(extractor, "Benin accused Togo of harbouring rebels. Niger said on Monday that the border would reopen.")
+    assert [(x.speaker.name, x.speaker.kind) for x in s] == [("Benin", "state"), ("Niger", "state")]
