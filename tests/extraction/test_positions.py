@@ -264,3 +264,9 @@ def test_a_declaration_of_war_is_a_threat(nlp):
                     "Ostland and Arden", "Ostland")
     assert [p.type for p in _positions(nlp, text, [st])] == ["threaten"]
 
+
+
+def test_a_holder_named_after_the_dateline_leaves_it_out(nlp):
+    text = "VARNA (Wire) - Nordic fisheries ministers agreed on Monday to extend the cod quotas for another year."
+    [position] = _positions(nlp, text, [])
+    assert (position.type, position.actor.name) == ("agree", "Nordic fisheries ministers")

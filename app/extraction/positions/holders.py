@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from app.extraction.candidates import text_of
+from app.extraction.candidates import past_dateline, text_of
 from app.extraction.positions.index import doc_index
 from app.extraction.positions.spans import charge_of
 from app.extraction.positions.stances import (
@@ -200,10 +200,13 @@ def _noun_phrase(token: Token) -> str:
             if ent is not None and ent.label_ == "PERSON":
                 return ent.text
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss") or c.ent_type_]
-    start = min([token.i] + [t.i for c in left for t in c.subtree])
+    # (`BRUSSELS (Reuters) - European Union ministers`: the parser hangs the dateline on the head.)
+    start = past_dateline(token.doc, min([token.i] + [t.i for c in left for t in c.subtree]), token.i + 1)
     kept = [t for t in token.doc[start:token.i + 1] if t.dep_ != "det" and t.pos_ != "PUNCT"]
-    # With each token's own spacing: `Ukraine's defence minister`, not `Ukraine 's ...`.
-    joined = "".join(t.text_with_ws for t in kept[:-1]) + kept[-1].text
+    # With each token's own spacing: `Ukraine's defence minister`, not `Ukraine 's ...`;
+    # a space where a dropped token stood.
+    joined = "".join(t.text + (" " if t.whitespace_ or kept[n + 1].i > t.i + 1 else "")
+                     for n, t in enumerate(kept[:-1])) + kept[-1].text
     return _strip_det(" ".join(joined.split()))
 
 
