@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from app.extraction.candidates import sentence_of, text_of
-from app.extraction.cues import cue_of
+from app.extraction.cues import cue_of, is_hedged_or_hypothetical
 from app.extraction.gazetteer import body_for_anaphor
 from app.extraction.lexicons import pronoun_genders, word_set
 from app.extraction.mentions import (
@@ -461,6 +461,11 @@ class Resolver:
         if owner is not None:
             return self._actor_of_np(owner)  # `the ministry's statement` speaks for the ministry
         candidates = [head] + [doc[i] for i in self._positions.get(head.lower_, ()) if i != head.i]
+        # `failed to adopt a resolution ... the text, which had been drafted by X`: another
+        # document noun of the same sentence may name the drafters.
+        s_start, s_end = sentence_of(head)
+        candidates += [t for t in doc[s_start:s_end] if t.i != head.i and t.lower_ in word_set("documents.txt")
+                       and t.pos_ == "NOUN" and t.lower_ != head.lower_]
         for noun in candidates:
             verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with") else None
             if noun.i < head.i and verb is not None and cue_of(verb) is not None:
@@ -469,12 +474,13 @@ class Resolver:
                 if subject is not None:
                     return self._actor_of_np(subject)
             for child in noun.children:
-                if child.dep_ == "acl" and child.lemma_.lower() in _AGENT_VERBS:
+                if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _AGENT_VERBS:
                     agent = next((c for c in child.children if c.dep_ == "agent"), None)
                     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                     if pobj is not None:
                         return self._actor_of_np(pobj)
-            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ADOPT_VERBS | _AGENT_VERBS:
+            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ADOPT_VERBS | _AGENT_VERBS \
+                    and not is_hedged_or_hypothetical(noun.head):  # (`failed to adopt` adopted nothing)
                 subject = next((c for c in noun.head.children if c.dep_ in SUBJECTS), None)
                 if subject is not None:
                     return self._actor_of_np(subject)

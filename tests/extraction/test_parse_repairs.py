@@ -88,3 +88,15 @@ def test_every_iso_country_is_a_state(extractor):
     # states.txt names a few dozen; ISO 3166 supplies the rest, demonyms from the file.
     s = _statements(extractor, "Benin accused Togo of harbouring rebels. Niger said on Monday that the border would reopen.")
     assert [(x.speaker.name, x.speaker.kind) for x in s] == [("Benin", "state"), ("Niger", "state")]
+
+
+def test_a_resolution_that_failed_speaks_for_its_drafters(extractor):
+    text = ("The Security Council failed to adopt a resolution demanding a pause in the fighting after Ossland "
+            "vetoed the text, which had been drafted by Varania and Arden.")
+    s = _statements(extractor, text)
+    assert [(x.speaker.name, _trimmed(x)) for x in s] == [("Varania and Arden", "a pause in the fighting")]
+
+
+def test_an_adopted_resolution_speaks_for_the_body(extractor):
+    s = _statements(extractor, "The Security Council adopted a resolution calling for a ceasefire in the port.")
+    assert [x.speaker.name for x in s] == ["Security Council"]
