@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from app.extraction.types import Statement
 
@@ -51,6 +51,17 @@ def per_doc(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
     return value  # type: ignore[no-any-return]
 
 
+def tokens_of(doc: Doc) -> list[Token]:
+    """The Doc's tokens, made once: `for t in doc` and `doc[i]` build a new Token object
+    on every step, and the stages walk the whole Doc several times."""
+    return per_doc(doc, "parley_tokens", list)
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """`doc.sents` listed once per Doc (it walks every token on each call)."""
+    return per_doc(doc, "parley_sents", lambda d: list(d.sents))
+
+
 def text_of(doc: Doc) -> str:
     """`Doc.text` rebuilds the string from the tokens on every access; keep it once."""
     return per_doc(doc, "parley_text", lambda d: d.text)
@@ -64,7 +75,7 @@ def sentence_of(token: Token) -> tuple[int, int]:
 
 def _sentence_index(doc: Doc) -> list[tuple[int, int]]:
     index = [(0, 0)] * len(doc)
-    for sentence in doc.sents:
+    for sentence in sentences_of(doc):
         for i in range(sentence.start, sentence.end):
             index[i] = (sentence.start, sentence.end)
     return index

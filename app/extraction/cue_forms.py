@@ -14,6 +14,7 @@ from app.extraction.candidates import (
     sentence_of,
     subtree_range,
     text_of,
+    tokens_of,
     trim_tokens,
 )
 from app.extraction.lexicons import word_set
@@ -33,7 +34,7 @@ def find_noun_cues(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Itera
     `Velden's pledge to cut tariffs` yields content `to cut tariffs`, speaker `Velden`."""
     text = text_of(doc)
     nouns = word_set("speech_nouns.txt") | _INTENT_NOUNS | _ASKING_NOUNS
-    for token in doc:
+    for token in tokens_of(doc):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
             continue
         if any(start <= token.idx < end for start, end in quoted_regions):
@@ -100,7 +101,7 @@ def find_colon_attributions(doc: Doc, quoted_regions: Sequence[tuple[int, int]])
     """`Ruiz: Talks Will Resume in May` (a headline or transcript line): a short name
     opening a paragraph, then a colon, attributes the rest of the paragraph to it."""
     text = text_of(doc)
-    for sentence_start in {sentence_of(t)[0] for t in doc}:
+    for sentence_start in {sentence_of(t)[0] for t in tokens_of(doc)}:
         first = doc[sentence_start]
         if first.idx > 0 and text[first.idx - 1] != "\n":
             continue
@@ -151,7 +152,7 @@ def find_stance_adjectives(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) 
 
     text = text_of(doc)
     adjectives = word_set("stance_adjectives.txt")
-    for be in doc:
+    for be in tokens_of(doc):
         if be.lemma_ != "be" or any(start <= be.idx < end for start, end in quoted_regions):
             continue
         subject = next((c for c in be.children if c.dep_ == "nsubj"), None)

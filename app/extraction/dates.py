@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from app.extraction.candidates import per_doc
+from app.extraction.candidates import per_doc, sentences_of, text_of
 from app.extraction.lexicons import reporting_lemmas
 
 
@@ -86,7 +86,7 @@ def _sentence_bounds(doc: Doc) -> tuple[list[Span], list[int], list[int]]:
     """The sentences of `doc` with their start and end chars, listed once per Doc: every
     statement asks for its own, and walking `doc.sents` each time made dating quadratic."""
     def build(doc: Doc) -> tuple[list[Span], list[int], list[int]]:
-        sents = list(doc.sents)
+        sents = sentences_of(doc)
         return sents, [s.start_char for s in sents], [s.end_char for s in sents]
 
     return per_doc(doc, "parley_sentence_bounds", build)
@@ -95,8 +95,9 @@ def _sentence_bounds(doc: Doc) -> tuple[list[Span], list[int], list[int]]:
 def _matches(sent: Span) -> list[tuple[str, re.Match[str]]]:
     found: list[tuple[str, re.Match[str]]] = []
     taken: list[tuple[int, int]] = []
+    text = text_of(sent.doc)[sent.start_char : sent.end_char]  # (`Span.text` rebuilds it from tokens)
     for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(sent.text):
+        for match in pattern.finditer(text):
             # an explicit date outranks a weekday that overlaps or names it ("Thursday the 14th of September")
             if any(match.start() < e and match.end() + 6 > s for s, e in taken):
                 continue

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.candidates import Candidate, char_span, clip_to_paragraph, is_quote_token, sentence_of, text_of, trim_tokens
+from app.extraction.candidates import Candidate, char_span, clip_to_paragraph, is_quote_token, sentence_of, text_of, tokens_of, trim_tokens
 from app.extraction.cues import content_of, cue_of, is_hedged_or_hypothetical
 from app.extraction.lexicons import Cue, data_json, word_set
 from app.extraction.mentions import mention_for
@@ -223,7 +223,7 @@ def proposals_for(doc: Doc, quoted_regions: Sequence[tuple[int, int]], taken: Se
         quoted_chars[found.start : found.end] = b"\x01" * (found.end - found.start)
     used_verbs = {c.verb for c in taken if c.verb is not None}
     spans = sorted((c.start, c.end) for c in taken)
-    for token in doc:
+    for token in tokens_of(doc):
         if token.pos_ != "VERB" or token.i in used_verbs or quoted_chars[token.idx]:
             continue
         if is_hedged_or_hypothetical(token):

@@ -19,6 +19,7 @@ from app.extraction.candidates import (
     is_quote_token,
     sentence_of,
     subtree_range,
+    tokens_of,
     text_of,
     trim_tokens,
 )
@@ -227,7 +228,7 @@ def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterat
     def in_quote(char: int) -> bool:
         return bool(quoted_chars[char])
 
-    for token in doc:
+    for token in tokens_of(doc):
         if in_quote(token.idx):
             continue
         according = _according_to(token)

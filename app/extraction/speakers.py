@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.candidates import sentence_of, text_of
+from app.extraction.candidates import sentence_of, text_of, tokens_of
 from app.extraction.cues import cue_of, is_hedged_or_hypothetical
 from app.extraction.gazetteer import body_for_anaphor
 from app.extraction.lexicons import pronoun_genders, word_set
@@ -70,7 +70,7 @@ class Resolver:
         self._positions: dict[str, list[int]] = {}
         # Role keys that are nations (`ukraine`, `russian`), to tell `Ukraine's minister` apart.
         self._nations: set[str] = set()
-        for token in doc:
+        for token in tokens_of(doc):
             self._positions.setdefault(token.lower_, []).append(token.i)
             if token.ent_type_ in ("NORP", "GPE"):
                 self._nations.add(_role_key(token))
@@ -130,7 +130,7 @@ class Resolver:
             subject = root.dep_ in SUBJECTS or (root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS)
             self._register(tokens, roles, subject)
         # Titled subjects the NER missed: `President Ana Ruiz said` (tokens, not entities).
-        for token in doc:
+        for token in tokens_of(doc):
             if token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_:
                 run = name_tokens(doc, token.left_edge.i, token.i + 1)
                 titled = any(is_title_word(t) for t in doc[token.left_edge.i : token.i])

@@ -12,7 +12,7 @@ import numpy
 from spacy.attrs import DEP, HEAD, IDX, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from app.extraction.candidates import per_doc, text_of
+from app.extraction.candidates import per_doc, sentences_of, text_of
 
 _WORD = re.compile(r"\w+")
 CONDITION_MARKS = ("if", "unless", "whether")
@@ -76,7 +76,7 @@ class DocIndex:
     @property
     def sents(self) -> list[SpacySpan]:
         if self._sents is None:
-            self._sents = list(self.doc.sents)
+            self._sents = sentences_of(self.doc)
             self._sent_starts = [s.start_char for s in self._sents]
             self._sent_ends = [s.end_char for s in self._sents]
         return self._sents

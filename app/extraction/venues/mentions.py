@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from app.extraction.candidates import per_doc, text_of
+from app.extraction.candidates import per_doc, sentences_of, text_of
 from app.extraction.gazetteer import inside_longer_name, load_venues
 from app.extraction.types import VenueRef
 
@@ -206,7 +206,7 @@ class _DocLookups:
     def _sentences(self) -> list[SpacySpan]:
         # built on first use: a Doc without sentence bounds fails only where they are needed
         if self._sents is None:
-            self._sents = list(self.doc.sents)
+            self._sents = sentences_of(self.doc)
             self._sent_starts = [s.start_char for s in self._sents]
             self._sent_ends = [s.end_char for s in self._sents]
             self._sent_index = [0] * len(self.doc)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from app.extraction.candidates import tokens_of
 from app.extraction.types import VenueRef
 from app.extraction.venues.mentions import MEETING_LEMMAS, PLACE_ENTS, Mention, entity_text, venue_lexicon
 
@@ -19,7 +20,7 @@ def place_talks(doc: Doc) -> list[Mention]:
     `the talks` yields a generic mention that stands for the article's main negotiation."""
     talk_nouns = venue_lexicon()["talk_nouns"]
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ not in talk_nouns or token.pos_ not in ("NOUN", "PROPN"):
             continue
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
