@@ -286,7 +286,7 @@ class Resolver:
         if head.lemma_.lower() in _MEDIA_NOUNS or head.lower_ in _MEDIA_NOUNS:
             if self._outlet is None:
                 self._outlet = next((e for e in doc.ents if e.label_ in ("ORG", "LOC", "GPE", "FAC")
-                                     and len(e) > 1 and e[-1].lower_ in _MEDIA_NAME_ENDS), False)
+                                     and len(e) > 1 and _names_media(e)), False)
             outlet = self._outlet or None
             if outlet is not None:
                 # `The North's Korean Central News Agency`: the name after the possessor.
@@ -546,6 +546,16 @@ def _person_ref(person: _Person, method: str) -> ActorRef:
     if person.actor is not None:
         return dataclasses.replace(person.actor, method=method)
     return ActorRef(person.name, "person", "description" if person.last.startswith("#") else method)
+
+
+def _names_media(name) -> bool:
+    """`Islamic Republic News Agency`, `Anadolu Agency`, `Asahi TV`: an outlet's name. An
+    agency is one only beside `News`/`Press` or alone with its name: the International
+    Atomic Energy Agency reports no news."""
+    last = name[-1].lower_
+    if last != "agency":
+        return last in _MEDIA_NAME_ENDS
+    return len(name) == 2 or any(t.lower_ in ("news", "press") for t in name)
 
 
 def _role_key(token: Token) -> str:

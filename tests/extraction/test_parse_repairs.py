@@ -100,3 +100,16 @@ def test_a_resolution_that_failed_speaks_for_its_drafters(extractor):
 def test_an_adopted_resolution_speaks_for_the_body(extractor):
     s = _statements(extractor, "The Security Council adopted a resolution calling for a ceasefire in the port.")
     assert [x.speaker.name for x in s] == ["Security Council"]
+
+
+def test_state_media_is_not_an_agency_that_is_no_outlet(extractor):
+    text = ("The International Fisheries Agency said stocks had fallen. According to Varanian state media, "
+            "the two sides will meet again next week.")
+    s = _statements(extractor, text)
+    assert [x.speaker.name for x in s] == ["International Fisheries Agency", "Varanian state media"]
+
+
+def test_state_media_is_the_news_agency_the_article_names(extractor):
+    text = "The Ossland Central News Agency said the launch was a success. State media said the leader watched it."
+    s = _statements(extractor, text)
+    assert [x.speaker.name for x in s] == ["Ossland Central News Agency", "Ossland Central News Agency"]
