@@ -460,6 +460,10 @@ class Resolver:
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         if owner is not None:
             return self._actor_of_np(owner)  # `the ministry's statement` speaks for the ministry
+        source = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj"), None)
+        if source is not None:
+            return self._actor_of_np(source)  # `a statement from the Varanian ministry`
         candidates = [head] + [doc[i] for i in self._positions.get(head.lower_, ()) if i != head.i]
         # `failed to adopt a resolution ... the text, which had been drafted by X`: another
         # document noun of the same sentence may name the drafters.

@@ -113,3 +113,8 @@ def test_state_media_is_the_news_agency_the_article_names(extractor):
     text = "The Ossland Central News Agency said the launch was a success. State media said the leader watched it."
     s = _statements(extractor, text)
     assert [x.speaker.name for x in s] == ["Ossland Central News Agency", "Ossland Central News Agency"]
+
+
+def test_a_statement_from_a_body_speaks_for_it(extractor):
+    s = _statements(extractor, "According to a statement from the Varanian foreign ministry, the envoy will travel to Arden.")
+    assert [(x.speaker.name, _trimmed(x)) for x in s] == [("Varanian foreign ministry", "the envoy will travel to Arden")]
