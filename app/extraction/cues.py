@@ -173,7 +173,10 @@ def _cut_speaker_conjunct(clause: Token, start: int, end: int) -> int:
     if subject is not None and speaker is not None and not _may_be_speaker(subject, speaker):
         return end  # `Police say he posed a threat and refused to drop the gun`: his acts
     for child in clause.children:
-        if child.dep_ == "conj" and child.i > clause.i and child.lemma_.lower() in _SPEECH_ACTS and child.tag_ != "VBG" \
+        # (`but cautioned that "much work remains"`: any cue with a clause of its own)
+        speaks = child.lemma_.lower() in _SPEECH_ACTS or cue_of(child) is not None and any(
+            c.dep_ == "ccomp" for c in child.children)
+        if child.dep_ == "conj" and child.i > clause.i and speaks and child.tag_ != "VBG" \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
             cut = child.left_edge.i
             while cut - 1 > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
@@ -227,7 +230,14 @@ _CHANNELS = {"statement", "communique", "communiqué", "interview", "letter", "t
 
 def _cut_final_aside(doc, start: int, end: int) -> int:
     """End a reported clause before a closing `, which ...` aside: the writer explaining
-    a term (`enriched uranium, which can have military uses`), not the speaker."""
+    a term (`enriched uranium, which can have military uses`), not the speaker; or
+    summing the claim up (`..., a position the other side has long rejected`)."""
+    for token in doc[start + 1 : end - 2]:
+        head = doc[token.i + 1].head
+        if token.text == "," and doc[token.i + 1].lower_ in ("a", "an") and head.pos_ == "NOUN" \
+                and head.left_edge.i == token.i + 1 and head.right_edge.i + 1 >= end - 1 \
+                and any(c.dep_ in ("relcl", "acl") for c in head.children):
+            return token.i
     for token in doc[start:end]:
         if token.dep_ == "relcl" and token.right_edge.i + 1 >= end - 1 and token.left_edge.i - 1 > start \
                 and doc[token.left_edge.i - 1].text == "," and token.left_edge.lower_ in ("which", "who", "whose"):

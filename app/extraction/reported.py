@@ -100,8 +100,9 @@ def parenthetical_content(verb: Token) -> tuple[int, int] | None:
     rest = [t for t in doc[after + 1 : s_end] if not t.is_punct]
     if len(rest) < 2 or before - s_start < 1:
         return None
-    if rest[0].lower_ in _ADJUNCT_OPENERS and not _continues_with_clause(rest):
-        # `X happened, diplomats said, as the deadline loomed`: the clause ended before.
+    if (rest[0].lower_ in _ADJUNCT_OPENERS or rest[0].dep_ == "prep") and not _continues_with_clause(rest):
+        # `X happened, diplomats said, as the deadline loomed` / `, in the first step since
+        # ...`: the clause ended before.
         return trim_tokens(doc, s_start, before)
     return trim_tokens(doc, s_start, cut_concession(doc, after, s_end))
 

@@ -118,3 +118,32 @@ def test_state_media_is_the_news_agency_the_article_names(extractor):
 def test_a_statement_from_a_body_speaks_for_it(extractor):
     s = _statements(extractor, "According to a statement from the Varanian foreign ministry, the envoy will travel to Arden.")
     assert [(x.speaker.name, _trimmed(x)) for x in s] == [("Varanian foreign ministry", "the envoy will travel to Arden")]
+
+
+def test_a_phrase_after_a_mid_sentence_attribution_is_the_writers(extractor):
+    text = "The leaders agreed to open two crossing points, the mission said, in the first step since talks collapsed."
+    s = _statements(extractor, text)
+    assert [_trimmed(x) for x in s] == ["The leaders agreed to open two crossing points"]
+
+
+def test_a_summing_up_appositive_is_the_writers(extractor):
+    text = 'Ostrander insisted that any talks must rest on "the equality of the two states", a position the other side has long rejected.'
+    s = _statements(extractor, text)
+    assert [_trimmed(x) for x in s] == ['any talks must rest on "the equality of the two states"']
+
+
+def test_a_coordinated_cue_with_its_own_clause_is_a_second_statement(extractor):
+    text = 'He said the two leaders had agreed to set up a committee on missing persons, but cautioned that "much work remains."'
+    s = _statements(extractor, text)
+    assert [(x.cue.text, _trimmed(x)) for x in s] == [
+        ("said", "the two leaders had agreed to set up a committee on missing persons"),
+        ("cautioned", "much work remains"),
+    ]
+
+
+def test_the_nearest_of_two_subjects_holds_the_position(extractor):
+    # The parser makes the dateline a second subject of `agreed`.
+    text = ("OSTBURG, Varania — The leaders of the two island communities agreed on Wednesday to open two new "
+            "crossing points along the buffer zone, the mission said.")
+    positions = extractor.extract(text).positions
+    assert [p.actor.name for p in positions] == ["leaders"]

@@ -17,9 +17,10 @@ def subject_of(token: Token, clausal: bool = False) -> Token | None:
     """The subject of a verb; `clausal` admits `taking action now is not conducive` (csubj).
 
     In `The mediators met and agreed to talk.`, `agreed` yields `mediators`."""
-    for child in token.children:
-        if child.dep_ in SUBJECT_DEPS or (clausal and child.dep_ in CLAUSAL_SUBJECT_DEPS):
-            return child
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS or (clausal and c.dep_ in CLAUSAL_SUBJECT_DEPS)]
+    if subjects:
+        # (`NICOSIA, Cyprus — The leaders ... agreed`: a misparse may give two; the nearest is it)
+        return min(subjects, key=lambda c: abs(c.i - token.i))
     # `... and agreed to X`: a conjoined verb shares its first verb's subject
     if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head, clausal)
