@@ -234,9 +234,10 @@ def _cut_final_aside(doc, start: int, end: int) -> int:
     summing the claim up (`..., a position the other side has long rejected`)."""
     for token in doc[start + 1 : end - 2]:
         head = doc[token.i + 1].head
+        # (what follows the aside up to the end may be a phrase, `ahead of talks`, not a clause)
         if token.text == "," and doc[token.i + 1].lower_ in ("a", "an") and head.pos_ == "NOUN" \
-                and head.left_edge.i == token.i + 1 and head.right_edge.i + 1 >= end - 1 \
-                and any(c.dep_ in ("relcl", "acl") for c in head.children):
+                and head.left_edge.i == token.i + 1 and any(t.dep_ in ("relcl", "acl") for t in head.subtree) \
+                and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[head.right_edge.i + 1 : end]):
             return token.i
     for token in doc[start:end]:
         if token.dep_ == "relcl" and token.right_edge.i + 1 >= end - 1 and token.left_edge.i - 1 > start \

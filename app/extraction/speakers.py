@@ -274,9 +274,12 @@ class Resolver:
                 method = "name" if person.name == clean_name(joined) else "surname"
                 return ActorRef(person.name, "person", method), 0.95 if method == "name" else 0.9
             kind = "state" if labels & {"GPE"} else "organisation"
-            entities = [e for e in self._entities_in(start, end) if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
-            name = max(entities, key=len).text if entities else strip_determiners(span)
-            if entities and any(t.ent_type_ in ("GPE", "NORP") and t.i < max(entities, key=len).start for t in span) \
+            # (A possessor before another name is not the speaker: `Yemen's Houthi movement`.)
+            entities = [e for e in self._entities_in(start, end) if e.label_ in ("ORG", "GPE", "NORP", "FAC")
+                        and not (e.end < len(doc) and doc[e.end].tag_ == "POS" and named[-1].i >= e.end)]
+            main = max(entities, key=len, default=None)
+            name = main.text if main is not None else strip_determiners(span)
+            if main is not None and any(t.ent_type_ in ("GPE", "NORP") and t.i < main.start for t in span) \
                     and len(span) <= 6:
                 name = strip_determiners(span)  # `Japan's defence ministry`, not `defence ministry`
             actor = ActorRef(clean_name(name), kind, "name")

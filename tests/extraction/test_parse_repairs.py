@@ -147,3 +147,20 @@ def test_the_nearest_of_two_subjects_holds_the_position(extractor):
             "crossing points along the buffer zone, the mission said.")
     positions = extractor.extract(text).positions
     assert [p.actor.name for p in positions] == ["leaders"]
+
+
+def test_a_state_possessor_before_another_name_is_not_the_speaker(extractor):
+    s = _statements(extractor, "Ukraine's Azov movement said on Saturday it would release 200 detainees.")
+    assert [x.speaker.name for x in s] == ["Azov movement"]
+
+
+def test_a_summing_up_appositive_may_end_in_a_phrase(extractor):
+    text = ('The movement said it would release 200 detainees, a move the envoy described as "an important '
+            'gesture" ahead of talks in Muscat.')
+    s = _statements(extractor, text)
+    assert [_trimmed(x) for x in s][0] == "it would release 200 detainees"
+
+
+def test_an_appositive_inside_the_clause_is_kept(extractor):
+    s = _statements(extractor, "The minister said the deal, a compromise that took months to reach, would hold until May.")
+    assert [_trimmed(x) for x in s] == ["the deal, a compromise that took months to reach, would hold until May"]
