@@ -143,8 +143,12 @@ def adjacent_subject(verb: Token) -> tuple[int, int] | None:
     if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].head.i > verb.i:
         return None
     head = doc[j]
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and is_title_word(head.head.head):
-        head = head.head.head  # `the representative of Algeria said`: the role, not the state
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        noun = head.head.head
+        if is_title_word(noun):
+            head = noun  # `the representative of Algeria said`: the role, not the state
+        elif noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+            head = noun.head  # `Kim Ana, the sister of leader Kim Ode, said`: the sister
     if head.dep_ == "appos" and is_title_word(head.head):
         head = head.head  # `the mediator, Abel Rask`: the whole appositive phrase
     start = head.left_edge.i

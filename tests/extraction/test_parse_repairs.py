@@ -164,3 +164,12 @@ def test_a_summing_up_appositive_may_end_in_a_phrase(extractor):
 def test_an_appositive_inside_the_clause_is_kept(extractor):
     s = _statements(extractor, "The minister said the deal, a compromise that took months to reach, would hold until May.")
     assert [_trimmed(x) for x in s] == ["the deal, a compromise that took months to reach, would hold until May"]
+
+
+def test_a_kin_appositive_keeps_the_person_it_describes(extractor):
+    # The parser makes the name an appositive of the agency and leaves `said` without a subject.
+    text = ("In a statement carried by the official Ossland Central News Agency, Kim Yo Ra, the powerful sister "
+            "of leader Kim Dae Ho, said Ostburg had no interest whatsoever in dialogue.")
+    s = _statements(extractor, text)
+    assert [(x.speaker_mention.text, x.speaker.name) for x in s] == [
+        ("Kim Yo Ra, the powerful sister of leader Kim Dae Ho", "Kim Yo Ra")]
