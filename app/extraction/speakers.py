@@ -253,12 +253,7 @@ class Resolver:
                 actor = ActorRef(state, "state", "name")
                 self.last_group = actor
                 if is_title_word(head):
-                    # `the representative of Algeria said ... He urged ...`: someone speaks for
-                    # the state, and a later `he` is that voice.
-                    voice = _Person(state, "#voice:" + state.lower(), set(), _role_gender({_role_key(head)}), start,
-                                    actor=actor)
-                    self.people.append(voice)
-                    self._mark(start, voice)
+                    self._add_voice(actor, head, start)
                 return actor, 0.9
             labels = {t.ent_type_ for t in named}
             last = named[-1].lower_
@@ -284,6 +279,8 @@ class Resolver:
                 name = strip_determiners(span)  # `Japan's defence ministry`, not `defence ministry`
             actor = ActorRef(clean_name(name), kind, "name")
             self.last_group = actor
+            if head.lower_ in _VOICE_ROLES:
+                self._add_voice(actor, head, start)  # `the delegate of the European Union ... He added`
             return actor, 0.85
         # `state media`, `the outlet`: the news organisation the article names.
         if head.lemma_.lower() in _MEDIA_NOUNS or head.lower_ in _MEDIA_NOUNS:
@@ -305,6 +302,13 @@ class Resolver:
                 actor = ActorRef(pair, "group", "group") if pair else ActorRef(strip_determiners(span), "group", "group")
                 self.last_group = actor
                 return actor, 0.7 if pair is None else 0.6
+            state = next((state_name(t.text) for t in span if t.i < head.i and state_name(t.text)), None)
+            if head.lower_ in _VOICE_ROLES and state is not None:
+                # `China's delegate said`, like `the representative of China`: the state's voice
+                actor = ActorRef(state, "state", "name")
+                self.last_group = actor
+                self._add_voice(actor, head, start)
+                return actor, 0.8
             person = None
             if span[0].lower_ not in ("another", "other"):  # `another negotiator` is someone new
                 # `a senior diplomat` introduces someone: only a shared role or nationality links it.
@@ -493,6 +497,14 @@ class Resolver:
                     return self._actor_of_np(subject)
         return None
 
+    def _add_voice(self, actor: ActorRef, role: Token, start: int) -> None:
+        """`the representative of Algeria said ... He urged ...`: someone speaks for the
+        state or body, and a later `he` is that voice."""
+        voice = _Person(actor.name, "#voice:" + actor.name.lower(), set(), _role_gender({_role_key(role)}), start,
+                        actor=actor)
+        self.people.append(voice)
+        self._mark(start, voice)
+
     def _actor_of_np(self, token: Token) -> ActorRef:
         """A short actor for a noun phrase: states by short name, delegations by state."""
         doc = self.doc
@@ -524,6 +536,8 @@ class Resolver:
 _MEDIA_NOUNS = {"media", "outlet", "agency", "television", "broadcaster", "newspaper", "channel", "radio"}
 _MEDIA_NAME_ENDS = {"agency", "television", "tv", "news", "broadcaster", "radio", "times", "post"}
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "dos", "del"}
+# Roles that speak for a state or body rather than as themselves (UN usage).
+_VOICE_ROLES = {"representative", "delegate", "delegation"}
 _GENERIC_ROLES = {"diplomat", "official", "politician", "leader", "negotiator", "representative", "delegate"}
 _FEMININE_ROLES = {"spokeswoman", "chairwoman", "congresswoman", "queen", "mrs", "ms", "lady", "princess"}
 _MASCULINE_ROLES = {"spokesman", "chairman", "congressman", "king", "mr", "sir", "lord", "prince"}

@@ -173,3 +173,22 @@ def test_a_kin_appositive_keeps_the_person_it_describes(extractor):
     s = _statements(extractor, text)
     assert [(x.speaker_mention.text, x.speaker.name) for x in s] == [
         ("Kim Yo Ra, the powerful sister of leader Kim Dae Ho", "Kim Yo Ra")]
+
+
+_DEBATE = (
+    "The General Assembly on Tuesday continued its debate on the fisheries dispute.\n\n"
+    "The representative of Varania said the talks had failed. \"We cannot wait,\" he said.\n\n"
+    "The delegate of the Nordic Council said the bloc supported a moratorium. He added that the council "
+    "would fund the monitors.\n\n"
+    "Chile's delegate said Santiago was ready to work with all parties."
+)
+
+
+def test_a_delegate_of_a_body_is_its_voice_for_a_later_he(extractor):
+    s = _statements(extractor, _DEBATE)
+    assert [x.speaker.name for x in s] == ["Varania", "Varania", "Nordic Council", "Nordic Council", "Chile"]
+
+
+def test_delegates_speak_in_the_body_the_article_is_set_in(extractor):
+    s = _statements(extractor, _DEBATE)
+    assert {x.venue.name if x.venue else None for x in s} == {"UN General Assembly"}

@@ -15,7 +15,7 @@ from app.extraction.venues.mentions import Mention, main_venue, name_token, sent
 
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their"}
 # in an article set in a UN body, an ambassador not posted elsewhere speaks there
-DIPLOMAT_TITLE = re.compile(r"\b(?:ambassador|representative)\b(?!\s+(?:to|in)\s+(?!the\s+(?:UN|U\.N\.|United Nations)))", re.I)
+DIPLOMAT_TITLE = re.compile(r"\b(?:ambassador|representative|delegate)\b(?!\s+(?:to|in)\s+(?!the\s+(?:UN|U\.N\.|United Nations)))", re.I)
 # `ambassador to the UN`, `permanent representative to the United Nations`, `UN ambassador`:
 # a state's voice in the UN bodies (not `UN envoy`, who is a UN official working elsewhere)
 TITLE_TO_UN = re.compile(
