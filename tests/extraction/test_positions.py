@@ -270,3 +270,9 @@ def test_a_holder_named_after_the_dateline_leaves_it_out(nlp):
     text = "VARNA (Wire) - Nordic fisheries ministers agreed on Monday to extend the cod quotas for another year."
     [position] = _positions(nlp, text, [])
     assert (position.type, position.actor.name) == ("agree", "Nordic fisheries ministers")
+
+
+def test_a_holder_named_beside_the_title_is_a_person(nlp):
+    text = "Varania's ambassador, Ines Kahl, rejected the accusations."
+    [position] = _positions(nlp, text, [])
+    assert (position.type, position.actor.name, position.actor.kind) == ("reject", "Ines Kahl", "person")

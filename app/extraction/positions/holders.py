@@ -139,8 +139,13 @@ def actors_of(token: Token, statements: Sequence[Statement] = ()) -> tuple[Actor
              or m.lemma_.lower() in lex["actor_group_nouns"] or m.lower_ in lex["actor_group_nouns"]
              or (m.text[:1].isupper() and m.i != m.sent.start and m.pos_ == "NOUN")
              or (m.text.isupper() and len(m.text) >= 2)]
-    return tuple(ActorRef(name=_noun_phrase(m), kind=ENTITY_KINDS.get(m.ent_type_, "organisation"), method="name")
-                 for m in named)
+    return tuple(_named_actor(m) for m in named)
+
+
+def _named_actor(token: Token) -> ActorRef:
+    name, person = _noun_phrase(token)
+    kind = "person" if person else ENTITY_KINDS.get(token.ent_type_, "organisation")
+    return ActorRef(name=name, kind=kind, method="name")
 
 
 def targets_of(verb: Token) -> tuple[ActorRef, ...]:
@@ -186,19 +191,20 @@ def _after_dash(token: Token) -> bool:
     return any(t.text in ("–", "—", "(", "-") for t in token.doc[max(0, left - 2):left])
 
 
-def _noun_phrase(token: Token) -> str:
+def _noun_phrase(token: Token) -> tuple[str, bool]:
     """The head with its compounds and adjectives, article dropped: `the coastal militia units`;
-    a named person without the title: `Elin Varga` for `Prime Minister Elin Varga`."""
+    a named person without the title: `Elin Varga` for `Prime Minister Elin Varga`. The flag
+    tells a person's name."""
     index = doc_index(token.doc)
     ent = index.entity_of(token.i)
     if ent is not None and ent.label_ == "PERSON":
-        return ent.text
+        return ent.text, True
     # `the Varanian deputy ambassador Ines Kahl`: the person named beside the title
     for child in token.children:
         if child.dep_ in ("appos", "compound") and child.i > token.i:
             ent = index.entity_of(child.i)
             if ent is not None and ent.label_ == "PERSON":
-                return ent.text
+                return ent.text, True
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss") or c.ent_type_]
     # (`BRUSSELS (Reuters) - European Union ministers`: the parser hangs the dateline on the head.)
     start = past_dateline(token.doc, min([token.i] + [t.i for c in left for t in c.subtree]), token.i + 1)
@@ -207,7 +213,7 @@ def _noun_phrase(token: Token) -> str:
     # a space where a dropped token stood.
     joined = "".join(t.text + (" " if t.whitespace_ or kept[n + 1].i > t.i + 1 else "")
                      for n, t in enumerate(kept[:-1])) + kept[-1].text
-    return _strip_det(" ".join(joined.split()))
+    return _strip_det(" ".join(joined.split())), False
 
 
 def _pair_before(token: Token) -> tuple[ActorRef, ...]:
