@@ -276,3 +276,22 @@ def test_a_holder_named_beside_the_title_is_a_person(nlp):
     text = "Varania's ambassador, Ines Kahl, rejected the accusations."
     [position] = _positions(nlp, text, [])
     assert (position.type, position.actor.name, position.actor.kind) == ("reject", "Ines Kahl", "person")
+
+
+def test_a_dateline_read_as_the_subject_holds_no_position(nlp):
+    text = ("OSTBURG, Varania — Rival Varanian factions meeting in Geneva agreed on Friday on a timetable for "
+            "elections, the mission said.")
+    st = _statement(text, "Rival Varanian factions meeting in Geneva agreed on Friday on a timetable for elections",
+                    "said", "the mission", "mission")
+    assert [p.actor.name for p in _positions(nlp, text, [st])] == []
+
+
+def test_a_date_after_agreed_on_is_not_what_was_agreed(nlp):
+    text = "The factions agreed on Friday on a timetable for elections, the mission said."
+    st = _statement(text, "The factions agreed on Friday on a timetable for elections", "said", "the mission", "mission")
+    assert [p.content.text for p in _positions(nlp, text, [st])] == ["a timetable for elections"]
+
+
+def test_a_hyphenated_holder_keeps_its_hyphen(nlp):
+    text = "The Ostburg-based government's negotiators rejected that demand."
+    assert [p.actor.name for p in _positions(nlp, text, [])] == ["Ostburg-based government's negotiators"]

@@ -150,6 +150,8 @@ def _verb_stance(doc: Doc, st: Statement, token: Token, kind: PositionType, lo: 
     # `will not accept X` is a reject; `did not ask for X` stays a demand, flagged negated
     kind, negated = absorb_negation(token, kind)
     subject = token.head if _misparsed_clause(token) else subject_of(token) or _bare_subject(token)
+    if subject is None and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return None  # its only subject was a dateline the parser misread: whose stance is unknown
     actors = speaker_actors(doc, st)
     passive = any(c.dep_ == "auxpass" for c in token.children)
     agents = agents_of(token)

@@ -208,7 +208,7 @@ def _noun_phrase(token: Token) -> tuple[str, bool]:
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss") or c.ent_type_]
     # (`BRUSSELS (Reuters) - European Union ministers`: the parser hangs the dateline on the head.)
     start = past_dateline(token.doc, min([token.i] + [t.i for c in left for t in c.subtree]), token.i + 1)
-    kept = [t for t in token.doc[start:token.i + 1] if t.dep_ != "det" and t.pos_ != "PUNCT"]
+    kept = [t for t in token.doc[start:token.i + 1] if t.dep_ != "det" and (t.pos_ != "PUNCT" or t.tag_ == "HYPH")]
     # With each token's own spacing: `Ukraine's defence minister`, not `Ukraine 's ...`;
     # a space where a dropped token stood.
     joined = "".join(t.text + (" " if t.whitespace_ or kept[n + 1].i > t.i + 1 else "")

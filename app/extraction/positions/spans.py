@@ -29,7 +29,8 @@ def complement_span(token: Token, lo: int, hi: int) -> tuple[int, int]:
         if child.dep_ in ("dobj", "attr"):
             return max(lo, child.left_edge.idx), clause_end(child, hi)
         if child.dep_ in ("prep", "prt") and child.idx > token.idx:
-            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            # (`agreed on Friday on a timetable`: a date says when, not what)
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
             if objs:
                 return max(lo, objs[0].left_edge.idx), _as_well_as(child.doc, clause_end(child, hi), hi)
     return max(lo, token.idx + len(token.text)), hi
