@@ -20,7 +20,7 @@ _UNDONE = {"fail", "refuse", "decline", "neglect"}
 _QUESTION_MARKS = {"if", "whether"}
 # Cues that never take a plain object, so a long object holding a verb is a misparsed clause.
 CLAUSE_ONLY = {"say", "add", "claim", "state", "insist", "declare", "assert", "reply", "respond",
-                "explain", "write", "argue", "contend", "announce", "reveal", "stress", "emphasize"}
+                "explain", "write", "tweet", "argue", "contend", "announce", "reveal", "stress", "emphasize"}
 # Cues whose object is the addressee (`told reporters`), not what was said.
 TELLING = {"tell", "inform", "brief", "assure", "note", "confirm", "report", "warn"}
 # Verbs that report a further act of speech when coordinated with a reported clause.
@@ -129,6 +129,10 @@ def _past_said_when(verb: Token, clause: Token, start: int) -> int:
         after = listener.right_edge.i + 1  # `told voters this weekend he would ...`
     if start != after or subject is None or start >= len(doc):
         return start
+    occasion = doc[start]
+    if occasion.lower_ in _TIME_MARKS and occasion.dep_ == "prep" and occasion.head == clause \
+            and occasion.right_edge.i + 1 == subject.left_edge.i:
+        return subject.left_edge.i  # `said after the convention he would not accept`
     end = start
     if doc[end].lower_ in ("on", "at") and end + 1 < subject.i:
         end += 1  # `said on Monday the talks would resume`
@@ -305,6 +309,13 @@ def _clause_of_time_clause(verb: Token, cue: Cue) -> list[Token]:
     for adv in (c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and cue_of(c) is None):
         if any(m.dep_ == "mark" and m.lower_ in _TIME_MARKS for m in adv.children):
             return [c for c in adv.children if c.dep_ == "ccomp" and c.i > adv.i]
+        first = verb.doc[verb.i + 1]
+        if first.dep_ == "prep" and first.lower_ in _TIME_MARKS and first.head == adv \
+                and not any(m.dep_ == "mark" for m in adv.children) \
+                and any(s.dep_ == "nsubj" and s.i > first.right_edge.i for s in adv.children):
+            # `said after the convention he would not accept`: the time of saying read as the
+            # opening of an adverbial clause, which is the reported one
+            return [adv]
     return []
 
 
@@ -335,6 +346,10 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
     children = list(verb.children)
     clauses = [c for c in children if c.dep_ == "ccomp"] or _clause_of_time_clause(verb, cue)
     clauses = [c for c in clauses if _reporter_inside(c) is None]
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in children):
+        # `..., that he really wants to go`: a verb inside a that-clause is no inverted
+        # attribution of what precedes it
+        clauses = [c for c in clauses if c.i > verb.i]
     host = verb.head
     if not clauses and verb.dep_ == "advcl" and host.dep_ == "ccomp" and _reporter_inside(host) == verb:
         # `While he acknowledged funding was the reason, he blamed the board`: the parser
@@ -342,7 +357,10 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
         start, end = trim_tokens(doc, verb.right_edge.i + 1, host.right_edge.i + 1)
         return (start, end, 0.75) if end - start >= 2 else None
     if clauses:
-        clause = min(clauses, key=lambda c: abs(c.i - verb.i))
+        # `Writing for a panel that agreed X won, Berg noted that Y`: a that-clause after the
+        # cue is what it reports, whatever the parser hung on it before
+        after = [c for c in clauses if c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        clause = after[0] if after else min(clauses, key=lambda c: abs(c.i - verb.i))
         inner = [c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i]
         if inner and cue_of(clause) is not None and clause.i > verb.i:
             # `said X, the agency reported` parsed as said -> reported -> X: the agency relays.

@@ -152,7 +152,8 @@ def find_candidates(doc: Doc, *, learned: bool = True) -> list[Candidate]:
             continue
         inside = quoted[bisect_left(quoted_opens, candidate.start - 1) :]
         fragments = [q for q in takewhile(lambda q: q.open_at <= candidate.end + 1, inside) if q.end <= candidate.end + 1]
-        if fragments and _outside_chars(text, candidate, fragments) >= 10 and any(
+        # Mixed: a quoted fragment beside words of the writer's, few as they may be (`called it “a farce”`).
+        if fragments and _outside_chars(text, candidate, fragments) >= 2 and any(
             any(c.islower() for c in text[q.start : q.end]) for q in fragments
         ):
             candidate.kind = "mixed"

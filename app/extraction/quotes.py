@@ -185,6 +185,10 @@ def is_quotation(doc: Doc, quoted: Quoted) -> bool:
     chanted = left is not None and len(left) > 0 and _beside_quotation(left[-1], [(quoted.open_at, quoted.outer_end)])
     if chanted and words >= 2:
         return True
+    closed = max(before.rfind("”"), before.rfind('"'))
+    if lead == "," and closed >= len(before) - 60 and before[:closed].rstrip().endswith(",") \
+            and before[closed + 1 :].count(",") == 1:
+        return True  # `“We will go,” he said, “but not now.”`: the second half of a split quotation
     if not (starts_block or follows_cue):
         return False
     if words >= 6:

@@ -192,3 +192,35 @@ def test_a_delegate_of_a_body_is_its_voice_for_a_later_he(extractor):
 def test_delegates_speak_in_the_body_the_article_is_set_in(extractor):
     s = _statements(extractor, _DEBATE)
     assert {x.venue.name if x.venue else None for x in s} == {"UN General Assembly"}
+
+
+def test_a_tweet_reports_a_clause(extractor):
+    s = _statements(extractor, 'Ruiz tweeted in the early morning hours that Machado was "disgusting" and "a con".')
+    assert [(x.kind, x.cue.text, _trimmed(x)) for x in s] == [("mixed", "tweeted", 'Machado was "disgusting" and "a con')]
+
+
+def test_a_time_of_saying_read_as_the_clause_opening(extractor):
+    s = _statements(extractor, "Ruiz said after the convention he would not accept the endorsement if it were offered.")
+    assert [_trimmed(x) for x in s] == ["he would not accept the endorsement if it were offered"]
+
+
+def test_a_that_clause_after_the_cue_wins_over_one_hung_before_it(extractor):
+    text = ("Writing for a panel that all agreed Pence won the debate, Mark Berg noted that the way Pence "
+            "carried himself was critical to his success.")
+    s = _statements(extractor, text)
+    assert [_trimmed(x) for x in s] == ["the way Pence carried himself was critical to his success"]
+
+
+def test_an_interrupted_clause_with_a_quoted_word_is_mixed(extractor):
+    s = _statements(extractor, 'These clerks, Stumpf explained at the hearing, were "well-paid" by any measure.')
+    assert [(x.kind, x.speaker_mention.text) for x in s] == [("mixed", "Stumpf")]
+
+
+def test_the_second_half_of_a_split_quotation(extractor):
+    s = _statements(extractor, '"We will go," he said, "but not now."')
+    assert [_trimmed(x) for x in s] == ["We will go", "but not now"]
+
+
+def test_a_quoted_label_beside_a_pronoun_is_mixed(extractor):
+    s = _statements(extractor, 'The ministry called it "a positive development" and urged Ankara to support the process.')
+    assert [x.kind for x in s][0] == "mixed"
