@@ -367,10 +367,10 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             clause = inner[0]
         opener = clause.left_edge
         start, end = subtree_range(clause)
-        # `the truce, which Moscow said would hold`: the relative pronoun is the clause's
-        # subject, fronted past the speaker; what was said starts after the cue.
-        fronted = start < verb.i and verb.dep_ == "relcl" and opener.tag_ in ("WDT", "WP") \
-            and opener.dep_ in ("nsubj", "nsubjpass")
+        # `the truce, which Moscow said would hold` / `the mine, which Clarke says he will
+        # keep open`: the relative pronoun of the clause, fronted past the speaker; what was
+        # said starts after the cue.
+        fronted = start < verb.i and verb.dep_ == "relcl" and opener.tag_ in ("WDT", "WP")
         # (`that` tagged WDT is still the complementiser: `said on state television that X`)
         wh_clause = opener.tag_ in ("WP", "WRB", "WDT") and opener.lower_ != "that" or opener.lower_ in _QUESTION_MARKS
         if wh_clause and not fronted and cue.lemma not in _QUESTIONING:

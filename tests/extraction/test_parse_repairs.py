@@ -224,3 +224,8 @@ def test_the_second_half_of_a_split_quotation(extractor):
 def test_a_quoted_label_beside_a_pronoun_is_mixed(extractor):
     s = _statements(extractor, 'The ministry called it "a positive development" and urged Ankara to support the process.')
     assert [x.kind for x in s][0] == "mixed"
+
+
+def test_an_object_relative_fronted_past_the_speaker(extractor):
+    s = _statements(extractor, "The union took a stake in the mine, which Clarke says he is doing everything he can to keep open.")
+    assert [(x.speaker_mention.text, _trimmed(x)) for x in s] == [("Clarke", "he is doing everything he can to keep open")]
