@@ -107,6 +107,13 @@ def parenthetical_content(verb: Token) -> tuple[int, int] | None:
     return trim_tokens(doc, s_start, cut_concession(doc, after, s_end))
 
 
+def _noun_read_as_verb(token: Token) -> bool:
+    """`X said Y, remarks that alarmed its neighbours`: a plural speech noun summing up the
+    sentence, tagged as a finite verb with no subject of its own."""
+    return token.tag_ == "VBZ" and token.i > 0 and token.doc[token.i - 1].text == "," \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+
+
 def _continues_with_clause(rest: list[Token]) -> bool:
     """`X rose, the agency said, and Y fell`: `and`/`but` followed by a clause with its own
     subject carries on what was reported; `and then left` or `as talks stalled` do not."""
@@ -241,7 +248,7 @@ def find_reported(doc: Doc, quoted_regions: Sequence[tuple[int, int]]) -> Iterat
                             frame="according")
             continue
         found = cue_of(token)
-        if found is None or is_hedged_or_hypothetical(token):
+        if found is None or is_hedged_or_hypothetical(token) or _noun_read_as_verb(token):
             continue
         cue, particle = found
         parenthetical = parenthetical_content(token)

@@ -229,3 +229,9 @@ def test_a_quoted_label_beside_a_pronoun_is_mixed(extractor):
 def test_an_object_relative_fronted_past_the_speaker(extractor):
     s = _statements(extractor, "The union took a stake in the mine, which Clarke says he is doing everything he can to keep open.")
     assert [(x.speaker_mention.text, _trimmed(x)) for x in s] == [("Clarke", "he is doing everything he can to keep open")]
+
+
+def test_a_summing_up_speech_noun_read_as_a_verb_is_no_cue(extractor):
+    text = "The prime minister has repeatedly said his landlocked country needs access to the sea, remarks that alarmed its neighbours."
+    s = _statements(extractor, text)
+    assert [(x.cue.text, _trimmed(x)) for x in s] == [("said", "his landlocked country needs access to the sea")]
