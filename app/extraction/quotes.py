@@ -392,4 +392,24 @@ def attribute_quotations(doc: Doc, quotations: list[Quoted], regions: list[tuple
                 made.confidence = 0.8
         out.append(made)
         previous, previous_quote = made, quoted
+    _attribute_chains_from_their_end(quotations, out)
     return out
+
+
+def _attribute_chains_from_their_end(quotations: list[Quoted], made: list[Candidate]) -> None:
+    """A quotation running over several paragraphs (each reopened, none closed) whose
+    attribution comes only at its end (`“... / “... / “...,” he told delegates.`): every
+    paragraph before shares it."""
+    start = 0
+    while start < len(quotations):
+        end = start
+        while end + 1 < len(quotations) and quotations[end].continues:
+            end += 1
+        chain = made[start : end + 1]
+        last = next((c for c in reversed(chain) if c.verb is not None), None)
+        if last is not None and chain[0].verb is None and chain[0].mention is None:
+            for candidate in chain:
+                if candidate.verb is None and candidate.mention is None:
+                    candidate.verb, candidate.cue, candidate.mention = last.verb, last.cue, last.mention
+                    candidate.inherit, candidate.confidence = None, 0.8
+        start = end + 1

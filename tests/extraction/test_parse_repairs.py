@@ -235,3 +235,11 @@ def test_a_summing_up_speech_noun_read_as_a_verb_is_no_cue(extractor):
     text = "The prime minister has repeatedly said his landlocked country needs access to the sea, remarks that alarmed its neighbours."
     s = _statements(extractor, text)
     assert [(x.cue.text, _trimmed(x)) for x in s] == [("said", "his landlocked country needs access to the sea")]
+
+
+def test_a_multi_paragraph_quotation_attributed_at_its_end(extractor):
+    text = ("Ruiz said the talks had failed.\n\nThe envoy, Lena Berg, arrived in Varna on Monday.\n\n"
+            "“We have a choice: cooperate or perish.\n\n"
+            "“The poorest pay the highest price,” Berg told delegates.")
+    s = [x for x in _statements(extractor, text) if x.kind == "direct"]
+    assert [(x.cue.text, x.speaker.name) for x in s] == [("told", "Lena Berg"), ("told", "Lena Berg")]
