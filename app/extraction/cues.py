@@ -258,8 +258,8 @@ def cut_concession(doc, start: int, end: int) -> int:
     yet, although it may take days to tell`): the writer's counterpoint, not the claim."""
     for token in doc[start + 2 : end - 1]:
         following = doc[token.i + 1]
-        if token.text == "," and (following.lower_ in _CONCESSIONS
-                                  or following.lower_ == "even" and doc[token.i + 2].lower_ == "though"):
+        if token.text == "," and (following.lower_ in _CONCESSIONS or following.lower_ == "even"
+                                  and token.i + 2 < len(doc) and doc[token.i + 2].lower_ == "though"):
             return token.i
     return end
 

@@ -95,7 +95,8 @@ def parenthetical_content(verb: Token) -> tuple[int, int] | None:
     if before < 0 or doc[before].text != "," or after >= len(doc) or doc[after].text != ",":
         return None
     s_start, s_end = sentence_of(verb)
-    if is_quote_token(doc[before - 1]) or is_quote_token(doc[s_start]) or after + 1 < len(doc) and is_quote_token(doc[after + 1]):
+    if before > 0 and is_quote_token(doc[before - 1]) or is_quote_token(doc[s_start]) \
+            or after + 1 < len(doc) and is_quote_token(doc[after + 1]):
         return None  # a split direct quotation (`“X,” she said, “Y”`), handled with the quotes
     rest = [t for t in doc[after + 1 : s_end] if not t.is_punct]
     if len(rest) < 2 or before - s_start < 1:
