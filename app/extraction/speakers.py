@@ -207,8 +207,15 @@ class Resolver:
 
     def _resolve(self, start: int, end: int) -> tuple[ActorRef | None, float]:
         doc = self.doc
+        head = doc[start:end].root
+        led = next((c for c in head.children if c.dep_ == "acl" and c.i > head.i and head.pos_ == "NOUN"
+                    and head.lemma_.lower() in _GROUP_HEADS), None)
+        if led is not None:
+            # `The government delegation, led by Ambassador X, said`: the group speaks, not X.
+            end = led.left_edge.i
+            while end > start + 1 and doc[end - 1].is_punct:
+                end -= 1
         span = doc[start:end]
-        head = span.root
         text = span.text
         genders = pronoun_genders()
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None) if head.lower_ == "one" else None
@@ -536,6 +543,9 @@ class Resolver:
 _MEDIA_NOUNS = {"media", "outlet", "agency", "television", "broadcaster", "newspaper", "channel", "radio"}
 _MEDIA_NAME_ENDS = {"agency", "television", "tv", "news", "broadcaster", "radio", "times", "post"}
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "dos", "del"}
+# Collective heads a `led by X` phrase describes without making X the speaker.
+_GROUP_HEADS = {"delegation", "team", "government", "coalition", "committee", "mission", "group", "movement",
+                "opposition", "alliance", "bloc", "party"}
 # Roles that speak for a state or body rather than as themselves (UN usage).
 _VOICE_ROLES = {"representative", "delegate", "delegation"}
 _GENERIC_ROLES = {"diplomat", "official", "politician", "leader", "negotiator", "representative", "delegate"}

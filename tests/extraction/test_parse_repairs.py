@@ -243,3 +243,12 @@ def test_a_multi_paragraph_quotation_attributed_at_its_end(extractor):
             "“The poorest pay the highest price,” Berg told delegates.")
     s = [x for x in _statements(extractor, text) if x.kind == "direct"]
     assert [(x.cue.text, x.speaker.name) for x in s] == [("told", "Lena Berg"), ("told", "Lena Berg")]
+
+
+def test_a_delegation_led_by_someone_speaks_as_the_delegation(extractor):
+    text = ("The opposition walked out of the Geneva talks on Monday.\n\n"
+            "The government delegation, led by Varania's ambassador Dario al-Mansur, dismissed the walkout as "
+            "\"theatre.\" Mansur said the opposition was not serious.")
+    s = _statements(extractor, text)
+    assert [(x.speaker.name, x.venue.name if x.venue else None) for x in s] == [
+        ("government delegation", "Geneva talks"), ("Dario al-Mansur", "Geneva talks")]

@@ -38,7 +38,9 @@ def _negotiator_words(doc: Doc) -> frozenset[str]:
     # Lemma ids as one array: no Token object is made for the other words of the article.
     for i, lemma in enumerate(doc.to_array("LEMMA").tolist()):
         if lemma in wanted:
-            words.update(t.lower_ for t in doc[max(0, i - 6) : i + 3] if t.is_alpha)
+            # (`the delegation, led by Syria's ambassador Bashar al-Jaafari,`: its leader too)
+            led = any(t.lower_ in ("led", "headed") for t in doc[i + 1 : i + 4])
+            words.update(t.lower_ for t in doc[max(0, i - 6) : i + (14 if led else 3)] if t.is_alpha)
     return frozenset(words)
 
 
@@ -141,7 +143,7 @@ def speaker_links(doc: Doc, statements: Sequence[Statement], keys: Sequence[str 
             continue
         beside = [m for m in mentions if id(m) not in spoken_of and not _talks_to_come(doc, st, m)]
         last = name_token(name)
-        if main_talks is not None and (NEGOTIATOR_TITLE.search(mention_text) or last and last.lower() in negotiators):
+        if main_talks is not None and (NEGOTIATOR_TITLE.search(mention_text) or last and last.lower().rsplit("-", 1)[-1] in negotiators):
             links[key] = main_talks  # `the government's chief negotiator` takes part in the talks
             continue
         linked = _named_beside(doc, name, beside)
