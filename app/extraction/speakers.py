@@ -148,7 +148,9 @@ class Resolver:
             # appositive of the place; a person is never one, so the place is no role of X.)
             node = node.head
         roles = set()
-        tokens = list(node.subtree)
+        # (`German minister A and her French counterpart B`: each conjunct's roles are its own)
+        others = [c for c in node.subtree if c.dep_ == "conj" and not c.left_edge.i <= ent.start <= c.right_edge.i]
+        tokens = [t for t in node.subtree if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in others)]
         if node.dep_ == "nsubj" and node.head.lemma_ == "be":
             # `Ana Ruiz is the foreign minister`: the predicate names her role.
             tokens += [t for c in node.head.children if c.dep_ == "attr" for t in c.subtree]
@@ -164,7 +166,10 @@ class Resolver:
         roles = set()
         sentence_start = sentence_of(self.doc[start])[0]
         titles = word_set("titles.txt")
-        for token in self.doc[max(0, start - 8, sentence_start) : start]:
+        window = self.doc[max(0, start - 8, sentence_start) : start]
+        # (`Minister A and her French counterpart B`: B's roles start after the `and`)
+        after_and = max((t.i + 1 for t in window if t.dep_ == "cc" and t.lower_ == "and"), default=window.start)
+        for token in self.doc[after_and:start]:
             if token.ent_type_ in ("NORP", "GPE") and token.dep_ == "pobj" and token.head.head.lower_ not in titles:
                 continue  # `... to Ukraine, Secretary-General X`: a place in the clause before, no role
             if token.lower_ in titles or token.ent_type_ in ("NORP", "GPE"):

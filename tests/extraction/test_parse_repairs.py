@@ -252,3 +252,12 @@ def test_a_delegation_led_by_someone_speaks_as_the_delegation(extractor):
     s = _statements(extractor, text)
     assert [(x.speaker.name, x.venue.name if x.venue else None) for x in s] == [
         ("government delegation", "Geneva talks"), ("Dario al-Mansur", "Geneva talks")]
+
+
+def test_a_counterpart_of_another_nation_keeps_her_own_roles(extractor):
+    text = ("BERLIN — German Foreign Minister Annalena Baerbock and her French counterpart Catherine Colonna "
+            "urged Iran on Wednesday to return to the nuclear deal.\n\n"
+            "Speaking after a meeting in Berlin, Baerbock said the enrichment had reached an alarming level. "
+            "The French minister said Paris shared that concern.")
+    s = _statements(extractor, text)
+    assert [x.speaker.name for x in s if x.cue.text == "said"] == ["Annalena Baerbock", "Catherine Colonna"]
