@@ -346,6 +346,12 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
     children = list(verb.children)
     clauses = [c for c in children if c.dep_ == "ccomp"] or _clause_of_time_clause(verb, cue)
     clauses = [c for c in clauses if _reporter_inside(c) is None]
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is not None and "np" in cue.flags:
+        # `condemned the strikes that it said killed four`: a `that` clause right after a
+        # noun object is the noun's relative clause, however the parser hung it
+        clauses = [c for c in clauses if not (c.left_edge.i == obj.right_edge.i + 1 and c.left_edge.lower_ == "that"
+                                              and c.left_edge.dep_ in _THAT_MISLABELS)]
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in children):
         # `..., that he really wants to go`: a verb inside a that-clause is no inverted
         # attribution of what precedes it
@@ -384,6 +390,8 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             start = verb.i + 1
             end = next((t.i for t in doc[start:end] if t.text == "," and t.i + 1 < end
                         and doc[t.i + 1].tag_ in main_verb), end)
+        if start <= verb.i < end:
+            start = verb.i + 1  # (a misparse may span the cue itself: content starts after it)
         start, end = _cut_participles(clause, start, end)
         for child in clause.children:
             if child.text == ";" and start < child.i < end:

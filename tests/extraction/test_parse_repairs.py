@@ -261,3 +261,10 @@ def test_a_counterpart_of_another_nation_keeps_her_own_roles(extractor):
             "The French minister said Paris shared that concern.")
     s = _statements(extractor, text)
     assert [x.speaker.name for x in s if x.cue.text == "said"] == ["Annalena Baerbock", "Catherine Colonna"]
+
+
+def test_a_that_clause_after_a_condemned_object_is_its_relative(extractor):
+    text = "Varania's foreign ministry on Saturday condemned Ossland air strikes in the border region that it said killed four civilians."
+    s = _statements(extractor, text)
+    assert [(x.cue.text, _trimmed(x)) for x in s] == [
+        ("condemned", "Ossland air strikes in the border region"), ("said", "killed four civilians")]
