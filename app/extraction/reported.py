@@ -17,6 +17,7 @@ from app.extraction.candidates import (
     char_span,
     clip_to_paragraph,
     is_quote_token,
+    past_dateline,
     sentence_of,
     subtree_range,
     tokens_of,
@@ -99,8 +100,8 @@ def parenthetical_content(verb: Token) -> tuple[int, int] | None:
             or after + 1 < len(doc) and is_quote_token(doc[after + 1]):
         return None  # a split direct quotation (`“X,” she said, “Y”`), handled with the quotes
     rest = [t for t in doc[after + 1 : s_end] if not t.is_punct]
-    if len(rest) < 2 or before - s_start < 1:
-        return None
+    if len(rest) < 2 or before - s_start < 1 or past_dateline(doc, s_start, verb.i) > before:
+        return None  # (`AMMAN, Jordan — X warned ...`: the comma is the dateline's)
     if (rest[0].lower_ in _ADJUNCT_OPENERS or rest[0].dep_ == "prep") and not _continues_with_clause(rest):
         # `X happened, diplomats said, as the deadline loomed` / `, in the first step since
         # ...`: the clause ended before.

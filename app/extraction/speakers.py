@@ -141,7 +141,7 @@ class Resolver:
         """Role words of the noun phrase a name sits in, appositive included:
         `Li Wen, Chinese permanent representative` -> {representative, chinese}."""
         node = ent.root
-        while node.dep_ in ("appos", "compound", "pobj", "prep", "conj", "npadvmod") and node.head != node \
+        while node.dep_ in ("appos", "compound", "pobj", "prep", "npadvmod") and node.head != node \
                 and node.head.pos_ in ("NOUN", "PROPN", "ADP") \
                 and not (node.dep_ == "appos" and node.head.ent_type_ in ("GPE", "LOC", "FAC")):
             # (`... to Ukraine, Secretary-General X announced`: a misparse makes the name an

@@ -268,3 +268,11 @@ def test_a_that_clause_after_a_condemned_object_is_its_relative(extractor):
     s = _statements(extractor, text)
     assert [(x.cue.text, _trimmed(x)) for x in s] == [
         ("condemned", "Ossland air strikes in the border region"), ("said", "killed four civilians")]
+
+
+def test_a_dateline_comma_is_no_interrupted_attribution(extractor):
+    text = ("AMMAN, Jordan — Jordan's King Abdullah II and Egyptian President Abdel Fattah el-Sisi warned on "
+            "Monday against any attempt to close the crossing, saying such a move would destabilise the region.")
+    s = _statements(extractor, text)
+    assert [(x.cue.text, _trimmed(x)) for x in s] == [
+        ("warned", "any attempt to close the crossing"), ("saying", "such a move would destabilise the region")]
