@@ -295,3 +295,11 @@ def test_a_date_after_agreed_on_is_not_what_was_agreed(nlp):
 def test_a_hyphenated_holder_keeps_its_hyphen(nlp):
     text = "The Ostburg-based government's negotiators rejected that demand."
     assert [p.actor.name for p in _positions(nlp, text, [])] == ["Ostburg-based government's negotiators"]
+
+
+def test_a_dateline_is_not_the_pair_both_sides_points_back_to(nlp):
+    text = ("KHARTOUM, Sudan — Sudan's army chief Gen. Abdel Fattah Burhan rejected on Sunday a proposal for a truce.\n\n"
+            "The envoy urged both sides to reconsider.")
+    st = _statement(text, "both sides to reconsider", "urged", "The envoy", "envoy")
+    [position] = [p for p in _positions(nlp, text, [st]) if p.type == "demand"]
+    assert "KHARTOUM" not in (position.target.name if position.target else "")

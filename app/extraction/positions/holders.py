@@ -227,11 +227,13 @@ def _pair_before(token: Token) -> tuple[ActorRef, ...]:
             people = [e for e in sent.ents if e.label_ == "PERSON" and e.start < sent.root.i]
             if len(people) == 2:
                 return tuple(ActorRef(p.text, "person", "name") for p in people)
+    dateline_end = past_dateline(doc, 0, min(len(doc), 40))  # (`KHARTOUM, Sudan —` is no pair)
     for sent_start in range(token.sent.start - 1, max(-1, token.sent.start - 200), -1):
         candidate = doc[sent_start]
         if candidate.dep_ in SUBJECT_DEPS and candidate.i < token.i:
             # `A and B` as the subject itself, or `East and West Varania` inside its modifier
-            heads = {candidate.i} | {c.i for c in candidate.children if c.dep_ in ("compound", "nmod")}
+            heads = {candidate.i} | {c.i for c in candidate.children if c.dep_ in ("compound", "nmod")
+                                     and c.i >= dateline_end}
             conj = [c for c in candidate.subtree if c.dep_ == "conj" and c.head.i in heads and (c.pos_ == "PROPN" or c.ent_type_)]
             if conj:
                 people = _people_within(doc, candidate.left_edge.i, candidate.right_edge.i + 1)
