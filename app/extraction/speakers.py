@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.candidates import sentence_of, text_of, tokens_of
+from app.extraction.candidates import past_dateline, sentence_of, text_of, tokens_of
 from app.extraction.cues import cue_of, is_hedged_or_hypothetical
 from app.extraction.gazetteer import body_for_anaphor
 from app.extraction.lexicons import pronoun_genders, word_set
@@ -214,9 +214,10 @@ class Resolver:
         doc = self.doc
         head = doc[start:end].root
         led = next((c for c in head.children if c.dep_ == "acl" and c.i > head.i and head.pos_ == "NOUN"
-                    and head.lemma_.lower() in _GROUP_HEADS), None)
+                    and (head.lemma_.lower() in _GROUP_HEADS or head.lower_ in word_set("documents.txt"))), None)
         if led is not None:
-            # `The government delegation, led by Ambassador X, said`: the group speaks, not X.
+            # `The government delegation, led by Ambassador X, said`: the group speaks, not X;
+            # `The resolution, drafted by X, calls for`: the document (see `_document_issuer`).
             end = led.left_edge.i
             while end > start + 1 and doc[end - 1].is_punct:
                 end -= 1
@@ -489,6 +490,16 @@ class Resolver:
         s_start, s_end = sentence_of(head)
         candidates += [t for t in doc[s_start:s_end] if t.i != head.i and t.lower_ in word_set("documents.txt")
                        and t.pos_ == "NOUN" and t.lower_ != head.lower_]
+        # `The council adopted a resolution ... The resolution, drafted by X, calls for`: an
+        # adopted text is the body's (GUIDELINES), whoever drafted it.
+        for noun in candidates:
+            verb = noun.head
+            # (`failed to adopt`, `did not adopt`: adopted nothing)
+            if noun.dep_ == "dobj" and verb.lemma_.lower() in _ADOPT_VERBS and not is_hedged_or_hypothetical(verb) \
+                    and not any(c.dep_ == "neg" for c in verb.children):
+                body = _nearest_subject(verb)
+                if body is not None:
+                    return self._actor_of_np(body)
         for noun in candidates:
             verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with") else None
             if noun.i < head.i and verb is not None and cue_of(verb) is not None:
@@ -502,9 +513,9 @@ class Resolver:
                     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                     if pobj is not None:
                         return self._actor_of_np(pobj)
-            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ADOPT_VERBS | _AGENT_VERBS \
-                    and not is_hedged_or_hypothetical(noun.head):  # (`failed to adopt` adopted nothing)
-                subject = next((c for c in noun.head.children if c.dep_ in SUBJECTS), None)
+            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _AGENT_VERBS \
+                    and not is_hedged_or_hypothetical(noun.head):  # `Canada presented a draft`
+                subject = _nearest_subject(noun.head)
                 if subject is not None:
                     return self._actor_of_np(subject)
         return None
@@ -520,7 +531,10 @@ class Resolver:
     def _actor_of_np(self, token: Token) -> ActorRef:
         """A short actor for a noun phrase: states by short name, delegations by state."""
         doc = self.doc
-        start, end = token.left_edge.i, token.right_edge.i + 1
+        end = token.right_edge.i + 1
+        start = past_dateline(doc, token.left_edge.i, end)  # (`UNITED NATIONS — The council`)
+        if start >= end:
+            start = token.left_edge.i
         span = doc[start:end]
         conjuncts = [token] + list(token.conjuncts)
         if len(conjuncts) > 1:
@@ -582,6 +596,12 @@ def _person_ref(person: _Person, method: str) -> ActorRef:
     if person.actor is not None:
         return dataclasses.replace(person.actor, method=method)
     return ActorRef(person.name, "person", "description" if person.last.startswith("#") else method)
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject nearest to it (a misparsed dateline may be a second one)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
 def _names_media(name) -> bool:

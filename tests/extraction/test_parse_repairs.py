@@ -276,3 +276,10 @@ def test_a_dateline_comma_is_no_interrupted_attribution(extractor):
     s = _statements(extractor, text)
     assert [(x.cue.text, _trimmed(x)) for x in s] == [
         ("warned", "any attempt to close the crossing"), ("saying", "such a move would destabilise the region")]
+
+
+def test_an_adopted_resolution_speaks_for_the_body_whoever_drafted_it(extractor):
+    text = ("UNITED NATIONS — The Security Council on Wednesday adopted a resolution extending the mission in "
+            "Varania for a year.\n\nThe resolution, drafted by Arden, calls on the government to hold elections.")
+    s = _statements(extractor, text)
+    assert [x.speaker.name for x in s] == ["Security Council"]
