@@ -255,11 +255,17 @@ _CONCESSIONS = {"although", "though", "whereas", "while"}
 
 def cut_concession(doc, start: int, end: int) -> int:
     """End a reported clause before a comma-led concession (`said the test was its biggest
-    yet, although it may take days to tell`): the writer's counterpoint, not the claim."""
+    yet, although it may take days to tell`) or reading of it (`, appearing to rule out
+    talks`): the writer's counterpoint or gloss, not the claim."""
     for token in doc[start + 2 : end - 1]:
-        following = doc[token.i + 1]
-        if token.text == "," and (following.lower_ in _CONCESSIONS or following.lower_ == "even"
-                                  and token.i + 2 < len(doc) and doc[token.i + 2].lower_ == "though"):
+        if token.text != ",":
+            continue
+        k = token.i + 1
+        if is_quote_token(doc[k]) and k + 1 < end:
+            k += 1  # (`... honourable,” appearing to ...`)
+        following = doc[k]
+        if following.lower_ in _CONCESSIONS or following.lower_ == "even" and k + 1 < len(doc) \
+                and doc[k + 1].lower_ == "though" or following.tag_ == "VBG" and following.lemma_.lower() in _HEDGES:
             return token.i
     return end
 

@@ -402,7 +402,12 @@ class Resolver:
             return None
         if head in _GENERIC_ROLES:
             recent = self._recent_person(before, None)
-            return recent if recent is not None and self._same_nation(recent, nations) else self._next_person(before)
+            if recent is not None and self._same_nation(recent, nations):
+                return recent
+            # (`Iran's supreme leader said ... after President Trump sent`: one named next links
+            # only when the mention names no nation or the person shares it)
+            following = self._next_person(before)
+            return following if following is not None and (not nations or following.roles & nations) else None
         if not lede:
             return None
         # `The UN envoy said ... Ana Ruiz ...`: the one named next, unless the article gives
@@ -555,6 +560,11 @@ class Resolver:
         if body is not None:
             return ActorRef(body, "organisation", "group")  # `the assembly adopted ...`
         label = token.ent_type_
+        if label == "PERSON":
+            # `President Ana Ruiz sent a letter proposing ...`: the person, without the title
+            person = next((e for e in self._entities_in(start, end) if e.label_ == "PERSON"), None)
+            if person is not None:
+                return ActorRef(person.text, "person", "name")
         kind = "organisation" if label in _ORG_LABELS else "group"
         return ActorRef(clean_name(strip_determiners(span)), kind, "group")
 

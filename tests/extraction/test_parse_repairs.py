@@ -283,3 +283,23 @@ def test_an_adopted_resolution_speaks_for_the_body_whoever_drafted_it(extractor)
             "Varania for a year.\n\nThe resolution, drafted by Arden, calls on the government to hold elections.")
     s = _statements(extractor, text)
     assert [x.speaker.name for x in s] == ["Security Council"]
+
+
+_LEDE = ("TEHRAN, Iran (AP) — Iran's supreme leader said Sunday that negotiations with the United States were "
+         "\"not smart, wise or honourable,\" appearing to rule out talks days after President Donald Trump sent a "
+         "letter proposing a new nuclear deal.")
+
+
+def test_a_role_of_one_nation_does_not_link_forward_to_a_leader_of_another(extractor):
+    s = _statements(extractor, _LEDE)
+    assert s[0].speaker.name == "Iran's supreme leader"
+
+
+def test_a_hedged_gloss_after_a_quoted_clause_is_the_writers(extractor):
+    s = _statements(extractor, _LEDE)
+    assert _trimmed(s[0]) == 'negotiations with the United States were "not smart, wise or honourable'
+
+
+def test_a_letter_speaks_for_the_person_who_sent_it_without_the_title(extractor):
+    s = _statements(extractor, _LEDE)
+    assert [(x.cue.text, x.speaker.name, x.speaker.kind) for x in s][1:] == [("proposing", "Donald Trump", "person")]
