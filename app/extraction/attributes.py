@@ -168,16 +168,27 @@ def compile_ruler(ruler: AttributeRuler) -> FastAttributes | None:
     return FastAttributes(single, multi, frozenset(compiler.tested_lowers), compiler.regexes, strings)
 
 
+class UnsupportedRuler(ValueError):
+    """The ruler has a pattern `compile_ruler` does not handle."""
+
+
 @Language.factory(COMPONENT)
-def make_fast_attributes(nlp: Language, name: str) -> FastAttributes | None:
+def make_fast_attributes(nlp: Language, name: str) -> FastAttributes:
     """Built beside the pipeline's `attribute_ruler`, which `use_fast_attributes` then removes."""
-    return compile_ruler(nlp.get_pipe("attribute_ruler"))
+    fast = compile_ruler(nlp.get_pipe("attribute_ruler"))
+    if fast is None:
+        raise UnsupportedRuler(name)
+    return fast
 
 
 def use_fast_attributes(nlp: Language) -> Language:
     """Swap the pipeline's `attribute_ruler` for its table-lookup equivalent (once), when
     every one of its patterns is supported."""
-    if "attribute_ruler" in nlp.pipe_names and compile_ruler(nlp.get_pipe("attribute_ruler")) is not None:
+    if "attribute_ruler" not in nlp.pipe_names:
+        return nlp
+    try:
         nlp.add_pipe(COMPONENT, after="attribute_ruler")
-        nlp.remove_pipe("attribute_ruler")
+    except UnsupportedRuler:
+        return nlp  # the stock ruler stays
+    nlp.remove_pipe("attribute_ruler")
     return nlp

@@ -315,8 +315,9 @@ class Resolver:
                 actor = ActorRef(pair, "group", "group") if pair else ActorRef(strip_determiners(span), "group", "group")
                 self.last_group = actor
                 return actor, 0.7 if pair is None else 0.6
-            state = next(filter(None, (state_name(t.text) for t in span if t.i < head.i)), None)
-            if head.lower_ in _VOICE_ROLES and state is not None:
+            state = next(filter(None, (state_name(t.text) for t in span if t.i < head.i)), None) \
+                if head.lower_ in _VOICE_ROLES else None
+            if state is not None:
                 # `China's delegate said`, like `the representative of China`: the state's voice
                 actor = ActorRef(state, "state", "name")
                 self.last_group = actor
