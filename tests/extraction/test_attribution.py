@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-from app.extraction import Extractor, Statement
-
-
-def _statements(extractor: Extractor, text: str) -> list[Statement]:
-    return list(extractor.extract(text).statements)
-
-
-def _one(extractor: Extractor, text: str) -> Statement:
-    statements = _statements(extractor, text)
-    assert len(statements) == 1, [s.content.text for s in statements]
-    return statements[0]
-
-
-def _trimmed(statement: Statement) -> str:
-    return statement.content.text.strip().rstrip(".,")
+from tests.extraction.helpers import one as _one, statements as _statements, trimmed as _trimmed
 
 
 # Direct quotes ---------------------------------------------------------------

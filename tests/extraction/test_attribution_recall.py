@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from app.extraction import Extractor, Statement
 from app.extraction.pipeline import find_candidates
-
-
-def _statements(extractor: Extractor, text: str) -> list[Statement]:
-    return list(extractor.extract(text).statements)
-
-
-def _trimmed(statement: Statement) -> str:
-    return statement.content.text.strip().rstrip(".,")
+from tests.extraction.helpers import statements as _statements, trimmed as _trimmed
 
 
 def test_short_demand_object(extractor):

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from app.extraction import Extractor, Statement
-
-
-def _statements(extractor: Extractor, text: str) -> list[Statement]:
-    return list(extractor.extract(text).statements)
-
-
-def _trimmed(statement: Statement) -> str:
-    return statement.content.text.strip().rstrip(".,")
+from tests.extraction.helpers import statements as _statements, trimmed as _trimmed
 
 
 def test_according_to_survives_a_clause_read_as_an_appositive(extractor):
