@@ -19,6 +19,7 @@ from app.extraction.candidates import Candidate, text_of
 from app.extraction.cue_forms import find_colon_attributions, find_noun_cues, find_stance_adjectives
 from app.extraction.reported import find_reported
 from app.extraction.dates import resolve_said_on
+from app.extraction.entities import use_selective_entities
 from app.extraction.learned import find_learned
 from app.extraction.lexicons import word_set
 from app.extraction.mentions import mention_for
@@ -59,11 +60,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 def prepare_nlp(nlp: spacy.Language) -> spacy.Language:
-    """Add the paragraph-break component before the parser and swap the attribute ruler
-    for its table-lookup equivalent (`attributes.py`), once; returns `nlp`."""
+    """Add the paragraph-break component before the parser, swap the attribute ruler for
+    its table-lookup equivalent (`attributes.py`) and run the NER only where an entity
+    can be (`entities.py`), once; returns `nlp`."""
     if PARAGRAPH_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
-    return use_fast_attributes(nlp)
+    return use_selective_entities(use_fast_attributes(nlp))
 
 
 @lru_cache(maxsize=4)
