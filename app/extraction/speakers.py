@@ -493,7 +493,10 @@ class Resolver:
         candidates = [head] + [doc[i] for i in self._positions.get(head.lower_, ()) if i != head.i]
         # `failed to adopt a resolution ... the text, which had been drafted by X`: another
         # document noun of the same sentence may name the drafters.
+        # Then the next sentence: `failed to agree on a statement condemning X. The draft,
+        # circulated by France, ...`.
         s_start, s_end = sentence_of(head)
+        s_end = sentence_of(doc[s_end])[1] if s_end < len(doc) else s_end
         candidates += [t for t in doc[s_start:s_end] if t.i != head.i and t.lower_ in word_set("documents.txt")
                        and t.pos_ == "NOUN" and t.lower_ != head.lower_]
         # `The council adopted a resolution ... The resolution, drafted by X, calls for`: an

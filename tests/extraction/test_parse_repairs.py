@@ -295,3 +295,10 @@ def test_a_hedged_gloss_after_a_quoted_clause_is_the_writers(extractor):
 def test_a_letter_speaks_for_the_person_who_sent_it_without_the_title(extractor):
     s = _statements(extractor, _LEDE)
     assert [(x.cue.text, x.speaker.name, x.speaker.kind) for x in s][1:] == [("proposing", "Donald Trump", "person")]
+
+
+def test_a_text_that_failed_speaks_for_the_drafter_the_next_sentence_names(extractor):
+    text = ("The Security Council failed on Monday to agree on a statement condemning the raid on the port. "
+            "The draft, circulated by Arden, also called for an inquiry.")
+    s = _statements(extractor, text)
+    assert [(x.speaker.name, _trimmed(x)) for x in s][0] == ("Arden", "the raid on the port")

@@ -303,3 +303,17 @@ def test_a_dateline_is_not_the_pair_both_sides_points_back_to(nlp):
     st = _statement(text, "both sides to reconsider", "urged", "The envoy", "envoy")
     [position] = [p for p in _positions(nlp, text, [st]) if p.type == "demand"]
     assert "KHARTOUM" not in (position.target.name if position.target else "")
+
+
+def test_a_stance_verb_in_a_relative_clause_with_a_gap_takes_no_stance(nlp):
+    text = '"Our partners in Varna know everything they need to know," the minister said.'
+    st = _statement(text, "Our partners in Varna know everything they need to know", "said", "the minister",
+                    "minister", kind="direct")
+    assert _summary(_positions(nlp, text, [st])) == []
+
+
+def test_a_passive_clause_read_as_a_relative_still_takes_its_stance(nlp):
+    text = "According to her, 'the way this crisis ends and the terms of a truce can only be settled through talks with Varna.'"
+    st = _statement(text, "the way this crisis ends and the terms of a truce can only be settled through talks with Varna",
+                    "According to", "her", "Ines Kahl")
+    assert [p.type for p in _positions(nlp, text, [st])] == ["demand"]

@@ -196,3 +196,18 @@ def test_a_briefing_of_the_verb_a_participle_hangs_on(nlp):
     st = _statement(text, "the two sides had reached a resolution", "saying", "The spokesman Lin Wen", "Lin Wen")
     assert _names(nlp, text, [st]) == ["press conference in Varna"]
 
+
+
+def test_talks_a_speaker_was_kept_out_of_are_not_where_it_spoke(nlp):
+    text = ("Ostland and Varania agreed on a truce after talks in Varna on Monday. The Ridge Front said in a "
+            "statement that it had not been invited to the talks and would ignore the truce.")
+    st = _statement(text, "it had not been invited to the talks and would ignore the truce", "said",
+                    "The Ridge Front", "Ridge Front")
+    assert _names(nlp, text, [st]) == [None]
+
+
+def test_the_15_member_body_is_the_security_council(nlp):
+    text = ("The Security Council met on Monday. The aid chief Aron Lindqvist warned the 15-member body that "
+            "the camps were full.")
+    st = _statement(text, "the camps were full", "warned", "The aid chief Aron Lindqvist", "Aron Lindqvist")
+    assert _names(nlp, text, [st]) == ["UN Security Council"]

@@ -91,6 +91,9 @@ def _verb_reading(doc: Doc, st: Statement, token: Token, lo: int, hi: int) -> Fo
     subject = subject_of(token)
     if token.dep_ == "relcl" and (subject is None or subject.lower_ in ("that", "which", "who")):
         return None  # a true relative clause describes, it does not take a stance
+    relative = token.head if token.dep_ == "xcomp" else token
+    if relative.dep_ == "relcl" and _object_gap(relative):
+        return None
     kind = stance_type(token, lex["content_verbs"]) if token.pos_ == "VERB" else None
     kind = endorsed_party(token, kind) if kind is not None else None
     if kind == "intend":
@@ -117,6 +120,18 @@ def _verb_reading(doc: Doc, st: Statement, token: Token, lo: int, hi: int) -> Fo
     if token.lower_ in lex["intend_adjectives"] and not any(c.dep_ == "auxpass" for c in token.children):
         return judgement_stance(doc, st, token, lo, hi)  # `is committed to opening X`, not `can be determined`
     return _modal_stance(doc, st, token, lo, hi)
+
+
+def _object_gap(verb: Token) -> bool:
+    """`everything they need to know`, `the sanctions they want lifted`: the relative clause's
+    verb (or the verb it governs) lacks the object its head noun stands for, so what it would
+    demand is only that noun."""
+    governed = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    last = governed[0] if governed else verb
+    # A passive has its object as subject: `the terms can only be settled by X` (a clause
+    # the parser may hang on a noun as a relative) lacks nothing.
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass", "auxpass")
+                   for c in last.children)
 
 
 def _can_act(subject: Token) -> bool:

@@ -83,7 +83,7 @@ def own_sentence_venue(doc: Doc, st: Statement, mentions: Sequence[Mention]) -> 
     if bodies:
         subjects = [m for m in bodies if _is_subject(doc, m)]
         return (subjects or bodies)[0].venue
-    talks = [m for m in own if m.venue.kind in ("talks", "conference")]
+    talks = [m for m in own if m.venue.kind in ("talks", "conference") and not _kept_out(doc, st, m)]
     named = [m for m in talks if not m.generic]
     if named:
         return named[0].venue
@@ -103,6 +103,21 @@ def _talks_to_come(doc: Doc, st: Statement, mention: Mention) -> bool:
         return False
     words = re.findall(r"[\w-]+", text_of(doc)[max(0, mention.start - 30):mention.end].lower())
     return bool(_TO_COME.intersection(words[-3:-1]))
+
+
+# `had not been invited to the talks`, `was excluded from the Geneva talks`
+_KEPT_OUT = re.compile(
+    r"(?:\b(?:not|never)\s+(?:\w+\s+){0,2}(?:invited|included|allowed|asked)\s+(?:to|into|in)"
+    r"|\b(?:excluded|barred|shut\s+out|left\s+out|kept\s+out)\s+(?:of|from))\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _kept_out(doc: Doc, st: Statement, mention: Mention) -> bool:
+    """Talks the statement says its speaker was kept out of are not where it speaks from."""
+    if not st.content.start <= mention.start < st.content.end:
+        return False
+    return _KEPT_OUT.search(text_of(doc)[max(0, mention.start - 50):mention.start]) is not None
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:
@@ -141,7 +156,8 @@ def speaker_links(doc: Doc, statements: Sequence[Statement], keys: Sequence[str 
                                       or DIPLOMAT_TITLE.search(mention_text) or _is_document(mention_text)):
             links[key] = main_body
             continue
-        beside = [m for m in mentions if id(m) not in spoken_of and not _talks_to_come(doc, st, m)]
+        beside = [m for m in mentions
+                  if id(m) not in spoken_of and not _talks_to_come(doc, st, m) and not _kept_out(doc, st, m)]
         last = name_token(name)
         if main_talks is not None and (NEGOTIATOR_TITLE.search(mention_text) or last and last.lower().rsplit("-", 1)[-1] in negotiators):
             links[key] = main_talks  # `the government's chief negotiator` takes part in the talks
