@@ -424,9 +424,11 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
         predicates = [c for c in children if c.i > verb.i and (c.dep_ in ("oprd", "ccomp", "xcomp")
                       or c.dep_ == "prep" and c.lower_ == "as")]
         if objects and not predicates:
-            # `called the plan "a dead end"`: the parser makes the quoted label an appositive.
-            predicates = [c for c in objects[0].children if c.dep_ == "appos" and c.i > objects[0].i
-                          and is_quote_token(doc[c.left_edge.i - 1])]
+            # `called the plan "a dead end"`: the parser makes the quoted label an appositive;
+            # `described the talks as "serious"`: it may hang the `as` on the object.
+            predicates = [c for c in objects[0].children if c.i > objects[0].i and (
+                c.dep_ == "appos" and is_quote_token(doc[c.left_edge.i - 1])
+                or c.dep_ == "prep" and c.lower_ == "as" and c.right_edge.i > c.i)]
         if objects and predicates:
             start, end = trim_tokens(doc, objects[0].left_edge.i, max(p.right_edge.i for p in predicates) + 1)
             return (start, end, 0.7) if end - start >= 2 else None

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.candidates import past_dateline, sentence_of
+from app.extraction.candidates import past_dateline, sentence_of, text_of
 from app.extraction.lexicons import state_aliases, word_set
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -303,3 +303,26 @@ def clean_name(name: str) -> str:
     if name.lower().startswith("the "):
         name = name[4:]
     return name.strip()
+
+
+def coordinated_subject_before(doc: Doc, before: int, reach: int = 200) -> Token | None:
+    """`Iran and the European powers ended the talks, but both sides said ...`: the nearest
+    subject before token `before` (within `reach` tokens) that coordinates names, `A and B`
+    itself or `East and West Varania` inside its modifier; None when there is none."""
+    dateline_end = past_dateline(doc, 0, min(len(doc), 40))  # (`KHARTOUM, Sudan —` is no pair)
+    for i in range(before - 1, max(-1, before - reach), -1):
+        candidate = doc[i]
+        if candidate.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        heads = {candidate.i} | {c.i for c in candidate.children if c.dep_ in ("compound", "nmod")
+                                 and c.i >= dateline_end}
+        if any(c.dep_ == "conj" and c.head.i in heads and any(t.pos_ == "PROPN" or t.ent_type_ for t in (c, c.head))
+               for c in candidate.subtree):
+            return candidate
+    return None
+
+
+def subtree_text(token: Token) -> str:
+    """The article's text from the first to the last word of `token`'s phrase."""
+    words = list(token.subtree)
+    return text_of(token.doc)[words[0].idx:words[-1].idx + len(words[-1])]

@@ -20,6 +20,7 @@ from app.extraction.lexicons import pronoun_genders, word_set
 from app.extraction.mentions import (
     SUBJECTS,
     clean_name,
+    coordinated_subject_before,
     is_title_word,
     join_tokens,
     name_tokens,
@@ -252,6 +253,13 @@ class Resolver:
             if actor is not None:
                 self.last_document = actor
                 return ActorRef(actor.name, actor.kind, "group"), 0.7
+        # `both sides`, `the two parties`: the pair the article coordinated before.
+        if head.lemma_.lower() in _PAIR_NOUNS and _counts_two(head):
+            subject = coordinated_subject_before(doc, start)
+            if subject is not None:
+                actor = ActorRef(strip_determiners(doc[subject.left_edge.i : subject.right_edge.i + 1]), "group", "group")
+                self.last_group = actor
+                return actor, 0.6
         # A name, possibly after a title or in an appositive.
         named = name_tokens(doc, start, end)
         if named and _plural_role_head(span, named):
@@ -588,6 +596,10 @@ _MASCULINE_ROLES = {"spokesman", "chairman", "congressman", "king", "mr", "sir",
 
 def _position(mark: tuple[int, _Person]) -> int:
     return mark[0]
+
+
+# Words for the two parties of a negotiation (`both sides`, `the two parties`).
+_PAIR_NOUNS = {"side", "party", "camp"}
 
 
 def _counts_two(head: Token) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extraction.helpers import statements as _statements, trimmed as _trimmed
+from tests.extraction.helpers import one as _one, statements as _statements, trimmed as _trimmed
 
 
 def test_according_to_survives_a_clause_read_as_an_appositive(extractor):
@@ -302,3 +302,16 @@ def test_a_text_that_failed_speaks_for_the_drafter_the_next_sentence_names(extra
             "The draft, circulated by Arden, also called for an inquiry.")
     s = _statements(extractor, text)
     assert [(x.speaker.name, _trimmed(x)) for x in s][0] == ("Arden", "the raid on the port")
+
+
+def test_described_as_with_the_as_hung_on_the_object(extractor):
+    s = _one(extractor, 'The Varanian negotiator, Ines Kahl, described the discussions as "serious and detailed."')
+    assert (s.kind, s.speaker.name) == ("mixed", "Ines Kahl")
+    assert s.content.text.startswith('the discussions as "serious and detailed')
+
+
+def test_both_sides_are_the_pair_the_article_coordinated(extractor):
+    text = ("Ostland and the Nordic states ended two days of talks in Varna on Friday without a deal, but both sides "
+            "said they would meet again. Ostland and Arden signed a fishing accord on Monday.\n\n"
+            "The two sides said the quotas would hold for a year.")
+    assert [x.speaker.name for x in _statements(extractor, text)] == ["Ostland and the Nordic states", "Ostland and Arden"]

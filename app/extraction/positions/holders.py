@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from app.extraction.candidates import past_dateline, text_of
+from app.extraction.candidates import past_dateline
+from app.extraction.mentions import coordinated_subject_before, subtree_text
 from app.extraction.positions.index import doc_index
 from app.extraction.positions.spans import charge_of
 from app.extraction.positions.stances import (
@@ -227,21 +228,12 @@ def _pair_before(token: Token) -> tuple[ActorRef, ...]:
             people = [e for e in sent.ents if e.label_ == "PERSON" and e.start < sent.root.i]
             if len(people) == 2:
                 return tuple(ActorRef(p.text, "person", "name") for p in people)
-    dateline_end = past_dateline(doc, 0, min(len(doc), 40))  # (`KHARTOUM, Sudan —` is no pair)
-    for sent_start in range(token.sent.start - 1, max(-1, token.sent.start - 200), -1):
-        candidate = doc[sent_start]
-        if candidate.dep_ in SUBJECT_DEPS and candidate.i < token.i:
-            # `A and B` as the subject itself, or `East and West Varania` inside its modifier
-            heads = {candidate.i} | {c.i for c in candidate.children if c.dep_ in ("compound", "nmod")
-                                     and c.i >= dateline_end}
-            conj = [c for c in candidate.subtree if c.dep_ == "conj" and c.head.i in heads and (c.pos_ == "PROPN" or c.ent_type_)]
-            if conj:
-                people = _people_within(doc, candidate.left_edge.i, candidate.right_edge.i + 1)
-                if len(people) == 2:
-                    return tuple(ActorRef(p.text, "person", "name") for p in people)
-                sub = list(candidate.subtree)
-                text = text_of(doc)[sub[0].idx:sub[-1].idx + len(sub[-1])]
-                return (ActorRef(_strip_det(text), "group", "group"),)
+    candidate = coordinated_subject_before(doc, token.sent.start)
+    if candidate is not None:
+        people = _people_within(doc, candidate.left_edge.i, candidate.right_edge.i + 1)
+        if len(people) == 2:
+            return tuple(ActorRef(p.text, "person", "name") for p in people)
+        return (ActorRef(_strip_det(subtree_text(candidate)), "group", "group"),)
     return ()
 
 
