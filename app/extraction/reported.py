@@ -24,7 +24,15 @@ from app.extraction.candidates import (
     text_of,
     trim_tokens,
 )
-from app.extraction.cues import CLAUSE_ONLY, TELLING, content_of, cue_of, cut_concession, is_hedged_or_hypothetical
+from app.extraction.cues import (
+    CLAUSE_ONLY,
+    TELLING,
+    adverbial_clause,
+    content_of,
+    cue_of,
+    cut_concession,
+    is_hedged_or_hypothetical,
+)
 from app.extraction.mentions import name_after_role
 
 # Words opening an adjunct after a mid-sentence attribution, not the rest of the clause.
@@ -149,13 +157,14 @@ def _trailing_content(verb: Token) -> tuple[int, int] | None:
     rest = [t for t in doc[verb.right_edge.i + 1 : s_end] if not t.is_punct]
     if rest and not (reduced and doc[verb.right_edge.i + 1].text == ","):
         return None  # (the reduced reading may end on a circumstance: `, days before Y`)
-    if any(c.dep_ == "ccomp" for c in verb.children):
+    if any(c.dep_ == "ccomp" and not adverbial_clause(c) for c in verb.children):
         return None
     if any(t.text == ":" for t in doc[verb.i : s_end]):
         return None  # `Speaking in Doha, the mediator said:` introduces what follows
     if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in doc[s_start:comma]):
         return None  # a participle phrase (`Speaking in Doha, ...`) is not a reported clause
-    start, end = trim_tokens(doc, s_start, comma)
+    # (`MOSCOW, March 3 (Reuters) - X, Peskov said`: the parser may hang X on the dateline)
+    start, end = trim_tokens(doc, past_dateline(doc, s_start, comma), comma)
     return (start, end) if end - start >= 3 else None
 
 

@@ -315,3 +315,25 @@ def test_both_sides_are_the_pair_the_article_coordinated(extractor):
             "said they would meet again. Ostland and Arden signed a fishing accord on Monday.\n\n"
             "The two sides said the quotas would hold for a year.")
     assert [x.speaker.name for x in _statements(extractor, text)] == ["Ostland and the Nordic states", "Ostland and Arden"]
+
+
+_LEDE_WITH_TIME_CLAUSE = ("Ostland is ready to reopen the border crossings but will not pay any compensation, "
+                          "government spokesman Aron Lindqvist said on Monday, a day after Varanian officials met "
+                          "in Tallberg.")
+
+
+def test_a_time_clause_after_a_final_attribution_is_not_what_was_said(extractor):
+    s = _one(extractor, _LEDE_WITH_TIME_CLAUSE)
+    assert _trimmed(s) == "Ostland is ready to reopen the border crossings but will not pay any compensation"
+
+
+def test_a_fronted_clause_the_parser_hung_on_the_dateline(extractor):
+    s = _one(extractor, "OSTBURG, May 4 (Wire) - " + _LEDE_WITH_TIME_CLAUSE)
+    assert (_trimmed(s), s.speaker.name) == (
+        "Ostland is ready to reopen the border crossings but will not pay any compensation", "Aron Lindqvist")
+
+
+def test_a_that_clause_misparsed_with_an_as_is_still_what_was_said(extractor):
+    text = ("Lindqvist pointed out that the rebel factions asked for the release of prisoners in Tallberg as well "
+            "as moving the wounded out of the town through safe routes, not as it happened last year.")
+    assert _trimmed(_statements(extractor, text)[0]).startswith("the rebel factions asked for the release")
