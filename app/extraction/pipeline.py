@@ -154,12 +154,13 @@ def find_candidates(doc: Doc, *, learned: bool = True) -> list[Candidate]:
             continue
         inside = quoted[bisect_left(quoted_opens, candidate.start - 1) :]
         fragments = [q for q in takewhile(lambda q: q.open_at <= candidate.end + 1, inside) if q.end <= candidate.end + 1]
-        # Mixed: a quoted fragment beside words of the writer's, few as they may be (`called it “a farce”`).
-        if fragments and _outside_chars(text, candidate, fragments) >= 2 and any(
-            any(c.islower() for c in text[q.start : q.end]) for q in fragments
-        ):
-            candidate.kind = "mixed"
-            consumed.update(fragments)
+        # Mixed: a quoted fragment beside words of the writer's, few as they may be (`called it “a farce”`);
+        # direct: what was reported lies wholly inside the marks (`warned against “getting ahead of us”`).
+        if fragments and any(any(c.islower() for c in text[q.start : q.end]) for q in fragments):
+            outside = _outside_chars(text, candidate, fragments)
+            if outside >= 2 or outside == 0:
+                candidate.kind = "mixed" if outside else "direct"
+                consumed.update(fragments)
         reported.append(candidate)
     kept = [q for q in quotations if q not in consumed]
     directs = attribute_quotations(doc, kept, regions)

@@ -337,3 +337,8 @@ def test_a_that_clause_misparsed_with_an_as_is_still_what_was_said(extractor):
     text = ("Lindqvist pointed out that the rebel factions asked for the release of prisoners in Tallberg as well "
             "as moving the wounded out of the town through safe routes, not as it happened last year.")
     assert _trimmed(_statements(extractor, text)[0]).startswith("the rebel factions asked for the release")
+
+
+def test_reported_words_wholly_inside_the_marks_are_direct(extractor):
+    s = _one(extractor, 'The mediator called for "an immediate and lasting truce in the valley."')
+    assert (s.kind, _trimmed(s)) == ("direct", "an immediate and lasting truce in the valley")

@@ -211,3 +211,9 @@ def test_the_15_member_body_is_the_security_council(nlp):
             "the camps were full.")
     st = _statement(text, "the camps were full", "warned", "The aid chief Aron Lindqvist", "Aron Lindqvist")
     assert _names(nlp, text, [st]) == ["UN Security Council"]
+
+
+def test_reporters_on_the_speakers_plane_are_not_in_the_dateline_city(nlp):
+    text = "VARNA (AP) — Ines Kahl told reporters on her plane that the border would reopen."
+    st = _statement(text, "the border would reopen", "told", "Ines Kahl", "Ines Kahl")
+    assert _names(nlp, text, [st]) == [None]

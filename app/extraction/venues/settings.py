@@ -84,10 +84,22 @@ def _press_conference(doc: Doc, st: Statement, cue: Token, sent: SpacySpan) -> V
     said_from = _said_from(cue, st)
     if hit is None and said_from is None:
         return None
-    place = said_from or _place_after(doc, sent, hit, st) or _dateline(doc)
+    place = said_from or _place_after(doc, sent, hit, st) or (None if _on_the_move(sent, hit, st) else _dateline(doc))
     if place is None:
         return None  # GUIDELINES: no press-conference venue without a place
     return VenueRef(name=f"press conference in {place}", kind="press_conference", place=place)
+
+
+# `told reporters on his plane`, `reporters travelling with him`: the speaker is on the move,
+# not in the city of the dateline.
+_ON_THE_MOVE = {"aboard", "plane", "flight", "aircraft", "jet", "travelling", "traveling"}
+
+
+def _on_the_move(sent: SpacySpan, char: int | None, st: Statement) -> bool:
+    if char is None:
+        return False
+    after = [t for t in sent if t.idx >= char][:6]
+    return any(t.lower_ in _ON_THE_MOVE and not st.content.start <= t.idx < st.content.end for t in after)
 
 
 def _press_audience(cue: Token, st: Statement) -> int | None:
