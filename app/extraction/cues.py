@@ -356,6 +356,17 @@ def adverbial_clause(clause: Token) -> bool:
     return bool(marks & _ADVERBIAL_MARKS) and "that" not in marks
 
 
+def _stranded_subject(verb: Token, clause: Token, cue: Cue, start: int) -> int:
+    """`He said hunger, not war, was the greatest threat`: the parser may take the clause's
+    subject for the object of a cue that takes none, leaving the clause without one; the
+    content then starts at that object."""
+    if cue.lemma not in CLAUSE_ONLY or clause.i < verb.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return start
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    return obj.left_edge.i if obj is not None else start
+
+
 def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int, float] | None:
     """Token range of what `verb` reports and a confidence, or None."""
     doc = verb.doc
@@ -393,6 +404,7 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             clause = inner[0]
         opener = clause.left_edge
         start, end = subtree_range(clause)
+        start = _stranded_subject(verb, clause, cue, start)
         # `the truce, which Moscow said would hold` / `the mine, which Clarke says he will
         # keep open`: the relative pronoun of the clause, fronted past the speaker; what was
         # said starts after the cue.

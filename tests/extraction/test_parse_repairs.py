@@ -342,3 +342,19 @@ def test_a_that_clause_misparsed_with_an_as_is_still_what_was_said(extractor):
 def test_reported_words_wholly_inside_the_marks_are_direct(extractor):
     s = _one(extractor, 'The mediator called for "an immediate and lasting truce in the valley."')
     assert (s.kind, _trimmed(s)) == ("direct", "an immediate and lasting truce in the valley")
+
+
+def test_a_subject_read_as_the_object_of_said_stays_in_the_clause(extractor):
+    s = _one(extractor, "The envoy said hunger, not the fighting, was the greatest danger in the valley.")
+    assert _trimmed(s) == "hunger, not the fighting, was the greatest danger in the valley"
+
+
+def test_an_unquoted_subject_and_a_quoted_predicate_around_the_attribution_are_mixed(extractor):
+    s = _statements(extractor, 'Ines Kahl urged calm. Russia, she said, "understands only force."')[-1]
+    assert (s.kind, s.speaker.name) == ("mixed", "Ines Kahl")
+    assert s.content.text.startswith('Russia, she said, "understands only force')
+
+
+def test_pleaded_for_is_a_cue(extractor):
+    assert _trimmed(_one(extractor, "The aid chief Ines Kahl pleaded for a pause in the shelling.")) == \
+        "a pause in the shelling"
