@@ -465,7 +465,10 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
     hosts = ("dobj", "dative", "prep") if cue.lemma in CLAUSE_ONLY | TELLING else ("dobj", "dative")
     for obj in (c for c in children if c.dep_ in hosts and c.i > verb.i):
         for token in obj.subtree:
-            if token.dep_ in ("relcl", "acl") and _opened_by_that(token) \
+            # (`told reporters after meeting the envoy that X`: the parser may hang the clause
+            # on the circumstance's own verb)
+            hung = token.dep_ == "ccomp" and obj.dep_ == "prep" and cue_of(token.head) is None
+            if (token.dep_ in ("relcl", "acl") or hung) and _opened_by_that(token) \
                     and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ != "that" for c in token.children) \
                     and (obj.dep_ == "prep" or token.head.lemma_.lower() not in word_set("speech_nouns.txt")):
                 # (`rejected the claim by Ruiz that X`: X is Ruiz's claim, see cue_forms; but

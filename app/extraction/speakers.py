@@ -295,9 +295,11 @@ class Resolver:
                         and not (e.end < len(doc) and doc[e.end].tag_ == "POS" and named[-1].i >= e.end)]
             main = max(entities, key=len, default=None)
             name = main.text if main is not None else strip_determiners(span)
-            if main is not None and any(t.ent_type_ in ("GPE", "NORP") and t.i < main.start for t in span) \
-                    and len(span) <= 6:
-                name = strip_determiners(span)  # `Japan's defence ministry`, not `defence ministry`
+            if main is not None and (any(t.ent_type_ in ("GPE", "NORP") and t.i < main.start for t in span)
+                                     or main.end <= named[0].i) and len(span) <= 6:
+                # `Japan's defence ministry`, not `defence ministry`; `The French foreign ministry`
+                # (its noun tagged as a name), not `French`
+                name = strip_determiners(span)
             actor = ActorRef(clean_name(name), kind, "name")
             self.last_group = actor
             if head.lower_ in _VOICE_ROLES:
@@ -564,6 +566,12 @@ class Resolver:
         state = state_name(span.text)
         if state is not None:
             return ActorRef(state, "state", "name")
+        if token.ent_type_ == "PERSON":
+            # `President Ana Ruiz sent a letter proposing ...`, `presented by U.S. envoy Ana
+            # Ruiz`: the person, without the title or the nation
+            person = next((e for e in self._entities_in(start, end) if e.label_ == "PERSON"), None)
+            if person is not None:
+                return ActorRef(person.text, "person", "name")
         for t in span:
             state = state_name(t.text)
             if state is not None and t.ent_type_ in ("NORP", "GPE"):
@@ -572,11 +580,6 @@ class Resolver:
         if body is not None:
             return ActorRef(body, "organisation", "group")  # `the assembly adopted ...`
         label = token.ent_type_
-        if label == "PERSON":
-            # `President Ana Ruiz sent a letter proposing ...`: the person, without the title
-            person = next((e for e in self._entities_in(start, end) if e.label_ == "PERSON"), None)
-            if person is not None:
-                return ActorRef(person.text, "person", "name")
         kind = "organisation" if label in _ORG_LABELS else "group"
         return ActorRef(clean_name(strip_determiners(span)), kind, "group")
 

@@ -358,3 +358,20 @@ def test_an_unquoted_subject_and_a_quoted_predicate_around_the_attribution_are_m
 def test_pleaded_for_is_a_cue(extractor):
     assert _trimmed(_one(extractor, "The aid chief Ines Kahl pleaded for a pause in the shelling.")) == \
         "a pause in the shelling"
+
+
+def test_told_reporters_after_meeting_someone_that_x(extractor):
+    s = _one(extractor, "Prime Minister Ana Ruiz, for her part, told reporters after meeting Kahl that the "
+                        "government was committed to the truce.")
+    assert (s.cue.text, _trimmed(s)) == ("told", "the government was committed to the truce")
+
+
+def test_a_text_presented_by_a_named_envoy_speaks_for_the_envoy(extractor):
+    text = ("The proposal, presented by U.S. envoy Ines Kahl during a visit to Tallberg last week, also called for "
+            "the army to take over the border posts.")
+    assert _one(extractor, text).speaker.name == "Ines Kahl"
+
+
+def test_a_ministry_named_by_its_nation_adjective_keeps_the_whole_name(extractor):
+    assert _one(extractor, "The French foreign ministry said the talks had failed.").speaker.name == \
+        "French foreign ministry"
