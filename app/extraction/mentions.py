@@ -314,6 +314,8 @@ def coordinated_subject_before(doc: Doc, before: int, reach: int = 200) -> Token
         candidate = doc[i]
         if candidate.dep_ not in ("nsubj", "nsubjpass"):
             continue
+        if candidate.i < dateline_end:  # `CAIRO — Egypt and Qatar proposed`: the dateline read as the subject
+            candidate = next((c for c in candidate.children if c.dep_ == "appos" and c.i >= dateline_end), candidate)
         heads = {candidate.i} | {c.i for c in candidate.children if c.dep_ in ("compound", "nmod")
                                  and c.i >= dateline_end}
         if any(c.dep_ == "conj" and c.head.i in heads and any(t.pos_ == "PROPN" or t.ent_type_ for t in (c, c.head))

@@ -222,7 +222,8 @@ def _passes_on(doc: Doc, statement: Candidate) -> bool:
     if statement.mention is None:
         return True
     span = doc[statement.mention[0] : statement.mention[1]]
-    person = any(t.ent_type_ == "PERSON" for t in span) or span.root.lemma_.lower() in word_set("titles.txt")
+    person = any(t.ent_type_ == "PERSON" for t in span) or span.root.lemma_.lower() in word_set("titles.txt") \
+        or span.root.lower_ in ("he", "she")  # (`It demanded X, he said`: a person the article named)
     return not person
 
 

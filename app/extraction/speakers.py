@@ -260,6 +260,11 @@ class Resolver:
                 actor = ActorRef(strip_determiners(doc[subject.left_edge.i : subject.right_edge.i + 1]), "group", "group")
                 self.last_group = actor
                 return actor, 0.6
+        # `Egypt and Qatar said`, `Lavrov and Kerry said`: both speak, as one joint actor.
+        if head.pos_ == "PROPN" and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in head.children):
+            actor = self._joint(head)
+            self.last_group = actor
+            return actor, 0.8
         # A name, possibly after a title or in an appositive.
         named = name_tokens(doc, start, end)
         if named and _plural_role_head(span, named):
@@ -322,6 +327,10 @@ class Resolver:
         if head.lower_ in word_set("titles.txt") or head.lemma_.lower() in word_set("titles.txt"):
             if head.tag_ in ("NNS", "NNPS"):
                 pair = self._pair_before(start) if _counts_two(head) else None
+                if pair is None and _counts_two(head):
+                    # `Egypt and Qatar proposed a plan ... the two mediators said`
+                    subject = coordinated_subject_before(doc, start)
+                    pair = self._joint(subject).name if subject is not None and subject.pos_ == "PROPN" else None
                 actor = ActorRef(pair, "group", "group") if pair else ActorRef(strip_determiners(span), "group", "group")
                 self.last_group = actor
                 return actor, 0.7 if pair is None else 0.6
@@ -391,6 +400,8 @@ class Resolver:
         """The person a role mention refers to: one introduced earlier with a shared role word
         or nationality, and no other nationality (`Ukraine's defence minister` is not the
         Hungarian minister), else (for generic roles, or in a lede naming nobody yet) the nearest."""
+        if not definite and head in _GENERIC_ROLES:
+            return None  # `a senior Israeli official`: an unnamed source, not the Israeli named before
         wanted = roles | nations
         best, best_score = None, 0
         for i in range(self._count_before(before) - 1, -1, -1):  # nearest first
@@ -546,6 +557,18 @@ class Resolver:
                         actor=actor)
         self.people.append(voice)
         self._mark(start, voice)
+
+    def _joint(self, head: Token) -> ActorRef:
+        """`Egypt and Qatar` -> `Egypt and Qatar`; `Lavrov and Kerry`, both named before ->
+        `Sergei Lavrov and John Kerry`: each conjunct under its fullest name, joined."""
+        names = []
+        for conjunct in sorted([head, *head.conjuncts], key=lambda c: c.i):
+            words = [t for t in self.doc[conjunct.left_edge.i : conjunct.i + 1]
+                     if t.dep_ == "compound" and t.pos_ == "PROPN" or t == conjunct]
+            text = join_tokens(words)
+            known = next((p for p in self.people if p.last == conjunct.lower_ and not p.name.startswith("#")), None)
+            names.append(state_name(text) or (known.name if known is not None else text))
+        return ActorRef(", ".join(names[:-1]) + " and " + names[-1], "group", "group")
 
     def _actor_of_np(self, token: Token) -> ActorRef:
         """A short actor for a noun phrase: states by short name, delegations by state."""

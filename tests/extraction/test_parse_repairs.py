@@ -375,3 +375,29 @@ def test_a_text_presented_by_a_named_envoy_speaks_for_the_envoy(extractor):
 def test_a_ministry_named_by_its_nation_adjective_keeps_the_whole_name(extractor):
     assert _one(extractor, "The French foreign ministry said the talks had failed.").speaker.name == \
         "French foreign ministry"
+
+
+def test_coordinated_names_speak_jointly(extractor):
+    text = ("Foreign Minister Ana Ruiz met Maria Keller in Tallberg. Ruiz and Keller said the talks had been useful. "
+            "Egypt, Jordan and Qatar said in a joint statement that the truce would hold.")
+    assert [x.speaker.name for x in _statements(extractor, text)] == ["Ana Ruiz and Maria Keller", "Egypt, Jordan and Qatar"]
+
+
+def test_the_two_mediators_are_the_pair_a_dateline_lede_names(extractor):
+    text = ("CAIRO — Egypt and Qatar on Sunday proposed a plan to end the fighting.\n\n"
+            "In a joint statement, the two mediators said the first stage would begin within days.")
+    assert [x.speaker.name for x in _statements(extractor, text)][-1] == "Egypt and Qatar"
+
+
+def test_an_unnamed_official_is_not_the_leader_of_the_same_nation(extractor):
+    text = ("Varanian Prime Minister Ana Ruiz said the proposal was under study. A senior Varanian official said "
+            "the government would not agree to any deal.")
+    assert [x.speaker.name for x in _statements(extractor, text)] == ["Ana Ruiz", "senior Varanian official"]
+
+
+def test_a_trailing_he_said_is_a_party_not_a_relay(extractor):
+    text = ("Aron Lindqvist said the group had doubts about the plan. It demanded a full withdrawal and rejected "
+            "any clause on disarmament, he said.")
+    last = _statements(extractor, text)[-1]
+    assert (last.speaker.name, _trimmed(last)) == (
+        "Aron Lindqvist", "It demanded a full withdrawal and rejected any clause on disarmament")
