@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.candidates import past_dateline, sentence_of, text_of
+from app.extraction.candidates import past_dateline, sentence_of, subject_past_dateline, text_of
 from app.extraction.lexicons import state_aliases, word_set
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -314,8 +314,7 @@ def coordinated_subject_before(doc: Doc, before: int, reach: int = 200) -> Token
         candidate = doc[i]
         if candidate.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if candidate.i < dateline_end:  # `CAIRO — Egypt and Qatar proposed`: the dateline read as the subject
-            candidate = next((c for c in candidate.children if c.dep_ == "appos" and c.i >= dateline_end), candidate)
+        candidate = subject_past_dateline(candidate) or candidate
         heads = {candidate.i} | {c.i for c in candidate.children if c.dep_ in ("compound", "nmod")
                                  and c.i >= dateline_end}
         if any(c.dep_ == "conj" and c.head.i in heads and any(t.pos_ == "PROPN" or t.ent_type_ for t in (c, c.head))

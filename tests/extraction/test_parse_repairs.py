@@ -401,3 +401,4 @@ def test_a_trailing_he_said_is_a_party_not_a_relay(extractor):
     last = _statements(extractor, text)[-1]
     assert (last.speaker.name, _trimmed(last)) == (
         "Aron Lindqvist", "It demanded a full withdrawal and rejected any clause on disarmament")
+

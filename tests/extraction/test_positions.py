@@ -317,3 +317,16 @@ def test_a_passive_clause_read_as_a_relative_still_takes_its_stance(nlp):
     st = _statement(text, "the way this crisis ends and the terms of a truce can only be settled through talks with Varna",
                     "According to", "her", "Ines Kahl")
     assert [p.type for p in _positions(nlp, text, [st])] == ["demand"]
+
+
+def test_a_dateline_read_as_the_subject_hides_the_real_subject_in_an_appositive(nlp):
+    text = "NAIROBI, Kenya (AP) — Kenya and Somalia agreed on Thursday to reopen their shared border."
+    assert [(p.type, [a.name for a in p.actors]) for p in _positions(nlp, text, [])] == [
+        ("agree", ["Kenya", "Somalia"])]
+
+
+def test_a_summing_up_appositive_is_not_part_of_the_demand(nlp):
+    text = ("Eritrea had demanded that Ethiopia first recognize the 2002 border ruling, a condition Addis Ababa "
+            "long rejected.")
+    st = _statement(text, "Ethiopia first recognize the 2002 border ruling", "demanded", "Eritrea", "Eritrea")
+    assert [p.content.text for p in _positions(nlp, text, [st])] == ["Ethiopia first recognize the 2002 border ruling"]

@@ -3,11 +3,12 @@ reporting verb names (`urged X to Y`, `welcomed X`), else stance words in its co
 
 from __future__ import annotations
 
+import re
 from typing import cast
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.candidates import cue_token
+from app.extraction.candidates import cue_token, text_of
 from app.extraction.positions.content import content_stances
 from app.extraction.positions.documents import document_proposal
 from app.extraction.positions.holders import actors_of, addressees_of, speaker_actors, targets_of
@@ -29,6 +30,9 @@ def statement_stances(doc: Doc, st: Statement, owns_cue: bool = True) -> list[Fo
     if from_cue is not None:
         return [from_cue]
     return content_stances(doc, st)
+
+
+_COORDINATED = re.compile(r"[\s,]*(?:as well as|and|or|plus|along with)\b", re.I)
 
 
 def _cue_position(doc: Doc, st: Statement, cue: Token) -> Found | None:
@@ -71,7 +75,8 @@ def _cue_position(doc: Doc, st: Statement, cue: Token) -> Found | None:
     if start == st.content.start:
         # `asked for X as well as Y`: the statement may stop at X, the stance takes both
         own_start, own_end = complement_span(cue, st.content.start, cue.sent.end_char)
-        if abs(own_start - start) <= 2 and own_end > end:
+        # (only across a coordination: `, a condition X rejected` sums up, the writer's words)
+        if abs(own_start - start) <= 2 and own_end > end and _COORDINATED.match(text_of(doc)[end:own_end]):
             end = own_end
     charge = charge_of(cue)
     if charge is not None and st.content.start <= charge.idx < st.content.end:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from app.extraction.candidates import past_dateline
+from app.extraction.candidates import subject_past_dateline
 from app.extraction.positions.index import doc_index
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -20,7 +20,7 @@ def subject_of(token: Token, clausal: bool = False) -> Token | None:
     In `The mediators met and agreed to talk.`, `agreed` yields `mediators`."""
     subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS or (clausal and c.dep_ in CLAUSAL_SUBJECT_DEPS)]
     # (`TRIPOLI, Libya — Rival factions ... agreed`: the parser may make the dateline a subject)
-    subjects = [c for c in subjects if c.i >= past_dateline(token.doc, 0, token.i)]
+    subjects = [s for s in (subject_past_dateline(c) for c in subjects) if s is not None]
     if subjects:
         # (`NICOSIA, Cyprus — The leaders ... agreed`: a misparse may give two; the nearest is it)
         return min(subjects, key=lambda c: abs(c.i - token.i))
