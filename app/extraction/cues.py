@@ -255,8 +255,9 @@ _CONCESSIONS = {"although", "though", "whereas", "while"}
 
 def cut_concession(doc, start: int, end: int) -> int:
     """End a reported clause before a comma-led concession (`said the test was its biggest
-    yet, although it may take days to tell`) or reading of it (`, appearing to rule out
-    talks`): the writer's counterpoint or gloss, not the claim."""
+    yet, although it may take days to tell`), reading of it (`, appearing to rule out
+    talks`) or another voice set beside it (`, as agencies said X`): the writer's
+    counterpoint, gloss or link, not the claim."""
     for token in doc[start + 2 : end - 1]:
         if token.text != ",":
             continue
@@ -267,6 +268,8 @@ def cut_concession(doc, start: int, end: int) -> int:
         if following.lower_ in _CONCESSIONS or following.lower_ == "even" and k + 1 < len(doc) \
                 and doc[k + 1].lower_ == "though" or following.tag_ == "VBG" and following.lemma_.lower() in _HEDGES:
             return token.i
+        if following.lower_ in ("as", "while") and following.dep_ == "mark" and cue_of(following.head) is not None:
+            return token.i  # `, as aid agencies said famine had spread`: another voice, the writer's link
     return end
 
 

@@ -402,3 +402,10 @@ def test_a_trailing_he_said_is_a_party_not_a_relay(extractor):
     assert (last.speaker.name, _trimmed(last)) == (
         "Aron Lindqvist", "It demanded a full withdrawal and rejected any clause on disarmament")
 
+
+
+def test_another_voice_set_beside_the_clause_is_not_part_of_it(extractor):
+    text = ('The foreign secretary warned that the truce was "hanging by a thread", as aid agencies said famine '
+            "had spread to new areas.")
+    first = _statements(extractor, text)[0]
+    assert first.content.text.rstrip('"”') == 'the truce was "hanging by a thread'

@@ -330,3 +330,8 @@ def test_a_summing_up_appositive_is_not_part_of_the_demand(nlp):
             "long rejected.")
     st = _statement(text, "Ethiopia first recognize the 2002 border ruling", "demanded", "Eritrea", "Eritrea")
     assert [p.content.text for p in _positions(nlp, text, [st])] == ["Ethiopia first recognize the 2002 border ruling"]
+
+
+def test_a_role_with_a_named_appositive_holds_a_narrative_stance(nlp):
+    text = "The army's commander, General Ana Ruiz, rejected the initiative."
+    assert _summary(_positions(nlp, text, [])) == [("reject", "Ana Ruiz", "the initiative")]

@@ -217,3 +217,9 @@ def test_reporters_on_the_speakers_plane_are_not_in_the_dateline_city(nlp):
     text = "VARNA (AP) — Ines Kahl told reporters on her plane that the border would reopen."
     st = _statement(text, "the border would reopen", "told", "Ines Kahl", "Ines Kahl")
     assert _names(nlp, text, [st]) == [None]
+
+
+def test_a_national_parliament_is_a_body(nlp):
+    text = "Speaking in the House of Commons on Tuesday, Ines Kahl said: 'We will not look away.'"
+    st = _statement(text, "We will not look away.", "said", "Ines Kahl", "Ines Kahl")
+    assert _names(nlp, text, [st]) == ["House of Commons"]

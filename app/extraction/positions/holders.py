@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from app.extraction.candidates import past_dateline
+from app.extraction.lexicons import word_set
 from app.extraction.mentions import coordinated_subject_before, subtree_text
 from app.extraction.positions.index import doc_index
 from app.extraction.positions.spans import charge_of
@@ -136,6 +137,9 @@ def actors_of(token: Token, statements: Sequence[Statement] = ()) -> tuple[Actor
     members = [token]
     for member in members:  # `Varania and Ostland`, `Arden, Belmar and Corvin`: follow the conj chain only
         members.extend(c for c in member.children if c.dep_ == "conj" and not _after_dash(c))
+    # `The army's commander, General Ana Ruiz, rejected`: the role's appositive names the holder
+    members = [next((c for c in m.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), m)
+               if m.lemma_.lower() in word_set("titles.txt") else m for m in members]
     named = [m for m in members if m.pos_ == "PROPN" or m.ent_type_ in ENTITY_KINDS
              or m.lemma_.lower() in lex["actor_group_nouns"] or m.lower_ in lex["actor_group_nouns"]
              or (m.text[:1].isupper() and m.i != m.sent.start and m.pos_ == "NOUN")
