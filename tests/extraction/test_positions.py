@@ -335,3 +335,19 @@ def test_a_summing_up_appositive_is_not_part_of_the_demand(nlp):
 def test_a_role_with_a_named_appositive_holds_a_narrative_stance(nlp):
     text = "The army's commander, General Ana Ruiz, rejected the initiative."
     assert _summary(_positions(nlp, text, [])) == [("reject", "Ana Ruiz", "the initiative")]
+
+
+def test_an_attributive_judgement_judges_its_noun(nlp):
+    text = 'The council said Ruiz had raised concerns about the support for the militias and their "dangerous" raids.'
+    st = _statement(text, 'Ruiz had raised concerns about the support for the militias and their "dangerous" raids',
+                    "said", "The council", "council")
+    assert [(p.type, p.content.text) for p in _positions(nlp, text, [st])] == [
+        ("criticize", 'their "dangerous" raids')]
+
+
+def test_the_two_leaders_are_the_two_people_a_sentence_names_after_its_verb(nlp):
+    text = ("Austria's President Maria Keller told Denmark's President Peter Holm in a phone call on Thursday "
+            "that the border must stay open. The two leaders agreed to resume military talks, an official said.")
+    st = _statement(text, "The two leaders agreed to resume military talks", "said", "an official", "official")
+    [position] = [p for p in _positions(nlp, text, [st]) if p.type == "agree"]
+    assert [a.name for a in position.actors] == ["Maria Keller", "Peter Holm"]

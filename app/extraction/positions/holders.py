@@ -226,12 +226,14 @@ def _pair_before(token: Token) -> tuple[ActorRef, ...]:
     people, or as one party when a shared head joins them (`North and South Varania`)."""
     doc = token.doc
     if token.lemma_.lower() in PAIR_PERSON_NOUNS:
-        # `the two ministers`: the two people the nearest earlier sentence names
+        # `the two ministers`: the two people the nearest earlier sentence names before its
+        # verb (`Ruiz and Kahl met`), else anywhere in it (`Xi told Biden in a call`)
         sents = doc_index(doc).sentences_before(token.sent.start)[-5:]
-        for sent in reversed(sents):
-            people = [e for e in sent.ents if e.label_ == "PERSON" and e.start < sent.root.i]
-            if len(people) == 2:
-                return tuple(ActorRef(p.text, "person", "name") for p in people)
+        for before_verb in (True, False):
+            for sent in reversed(sents):
+                people = [e for e in sent.ents if e.label_ == "PERSON" and (e.start < sent.root.i or not before_verb)]
+                if len(people) == 2:
+                    return tuple(ActorRef(p.text, "person", "name") for p in people)
     candidate = coordinated_subject_before(doc, token.sent.start)
     if candidate is not None:
         people = _people_within(doc, candidate.left_edge.i, candidate.right_edge.i + 1)

@@ -33,7 +33,9 @@ def judgement_stance(doc: Doc, st: Statement, token: Token, lo: int, hi: int) ->
             return Found("reject", max(lo, start), end, _holder(doc, clause, st, lo), "judgement", anchor=clause)
     for phrase in lex["criticize_adjectives"]:
         if phrase.split()[-1] == token.lower_ and phrase in here:
-            subject = subject_of(clause, clausal=True)
+            # `its "dangerous" actions`: an attributive adjective judges its noun, not the
+            # clause's subject (`taking action now is not conducive to peace`)
+            subject = token.head if token.dep_ == "amod" else subject_of(clause, clausal=True)
             if subject is not None:
                 sub = list(subject.subtree)
                 return Found("criticize", max(lo, sub[0].idx), sub[-1].idx + len(sub[-1]), speaker_actors(doc, st),
