@@ -439,6 +439,8 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             if child.dep_ != "conj" or child.i < end or cue_of(child) is not None and not is_hedged_or_hypothetical(child):
                 continue
             joined_by = doc[end : child.left_edge.i].text.strip(" ,")
+            if _opened_by_that(child):
+                joined_by = joined_by.strip(" \"“”")  # (`was "open to talks" but that X`: past a closing mark)
             verbless = child.pos_ in ("NOUN", "PROPN", "ADJ")
             clause_like = child.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
             if joined_by in ("but", "and") and (verbless or clause_like or _reported_modal_conjunct(child)):

@@ -409,3 +409,9 @@ def test_another_voice_set_beside_the_clause_is_not_part_of_it(extractor):
             "had spread to new areas.")
     first = _statements(extractor, text)[0]
     assert first.content.text.rstrip('"”') == 'the truce was "hanging by a thread'
+
+
+def test_a_second_that_clause_after_a_closing_mark_continues_the_statement(extractor):
+    s = _one(extractor, 'The envoy Ana Ruiz told Danish radio on Sunday that the government was "open to diplomacy" '
+                        'but that Russia "will never have the port."')
+    assert s.content.text.rstrip('."”') == 'the government was "open to diplomacy" but that Russia "will never have the port'
