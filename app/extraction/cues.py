@@ -336,7 +336,7 @@ def _anonymity(inf: Token) -> bool:
     return inf.lemma_.lower() in ("name", "identify", "quote") and any(c.dep_ == "auxpass" for c in inf.children)
 
 
-def _opened_by_that(clause: Token) -> bool:
+def opened_by_that(clause: Token) -> bool:
     """A clause opened by the complementiser `that`: labelled a mark, or (a misparse the sm
     parser makes) an object or subject right after the noun the clause hangs on."""
     that = clause.doc[clause.left_edge.i]
@@ -439,7 +439,7 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             if child.dep_ != "conj" or child.i < end or cue_of(child) is not None and not is_hedged_or_hypothetical(child):
                 continue
             joined_by = doc[end : child.left_edge.i].text.strip(" ,")
-            if _opened_by_that(child):
+            if opened_by_that(child):
                 joined_by = joined_by.strip(" \"“”")  # (`was "open to talks" but that X`: past a closing mark)
             verbless = child.pos_ in ("NOUN", "PROPN", "ADJ")
             clause_like = child.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
@@ -473,7 +473,7 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             # (`told reporters after meeting the envoy that X`: the parser may hang the clause
             # on the circumstance's own verb)
             hung = token.dep_ == "ccomp" and obj.dep_ == "prep" and cue_of(token.head) is None
-            if (token.dep_ in ("relcl", "acl") or hung) and _opened_by_that(token) \
+            if (token.dep_ in ("relcl", "acl") or hung) and opened_by_that(token) \
                     and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ != "that" for c in token.children) \
                     and (obj.dep_ == "prep" or token.head.lemma_.lower() not in word_set("speech_nouns.txt")):
                 # (`rejected the claim by Ruiz that X`: X is Ruiz's claim, see cue_forms; but

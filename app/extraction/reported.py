@@ -32,6 +32,7 @@ from app.extraction.cues import (
     cue_of,
     cut_concession,
     is_hedged_or_hypothetical,
+    opened_by_that,
 )
 from app.extraction.mentions import name_after_role
 
@@ -113,6 +114,8 @@ def parenthetical_content(verb: Token) -> tuple[int, int] | None:
     rest = [t for t in doc[after + 1 : s_end] if not t.is_punct]
     if len(rest) < 2 or before - s_start < 1 or past_dateline(doc, s_start, verb.i) > before:
         return None  # (`AMMAN, Jordan — X warned ...`: the comma is the dateline's)
+    if any(c.dep_ in ("acl", "relcl", "ccomp") and opened_by_that(c) for t in doc[verb.i + 1 : after] for c in t.children):
+        return None  # `For his part, Ruiz expressed hope that X, noting Y`: the cue has its own clause
     if (rest[0].lower_ in _ADJUNCT_OPENERS or rest[0].dep_ == "prep") and not _continues_with_clause(rest):
         # `X happened, diplomats said, as the deadline loomed` / `, in the first step since
         # ...`: the clause ended before.

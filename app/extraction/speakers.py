@@ -353,6 +353,9 @@ class Resolver:
                 person.roles |= role_words
                 self._mark(start, person)
                 return _person_ref(person, "title"), 0.75
+            principal = self._spoken_for(head)
+            if principal is not None:
+                return principal, 0.7
             # Someone the article describes but does not name: later pronouns may refer to them.
             description = strip_determiners(span)
             described = _Person(description, "#" + description.lower(), role_words | self._adjectives(span),
@@ -379,6 +382,23 @@ class Resolver:
             actor = ActorRef(self._group_name(span), "group", "group")
         self.last_group = actor
         return actor, 0.8
+
+    def _spoken_for(self, head: Token) -> ActorRef | None:
+        """`The DPRK Foreign Ministry denounced ... A spokesman for the ministry said`: a
+        spokesperson speaks for the body; the nearest earlier mention of its noun names it."""
+        if head.lemma_.lower() not in _SPOKES_ROLES:
+            return None
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        body = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if body is None or body.pos_ != "NOUN":
+            return None  # (a name after `for` is read as a name)
+        for earlier in reversed(self.doc[: body.i]):
+            if earlier.lower_ == body.lower_ and earlier.i != body.i:
+                phrase = strip_determiners(self.doc[earlier.left_edge.i : earlier.i + 1])
+                if len(phrase.split()) > 1 and any(w[:1].isupper() for w in phrase.split()):
+                    return ActorRef(phrase, "organisation", "group")
+                return None
+        return None
 
     def _body(self, phrase: str) -> str | None:
         """The body an anaphor stands for in this article (`the assembly`), looked up once
@@ -616,6 +636,8 @@ _GROUP_HEADS = {"delegation", "team", "government", "coalition", "committee", "m
 # Roles that speak for a state or body rather than as themselves (UN usage).
 _VOICE_ROLES = {"representative", "delegate", "delegation"}
 _GENERIC_ROLES = {"diplomat", "official", "politician", "leader", "negotiator", "representative", "delegate"}
+# Roles that speak for a body (`a spokesman for the ministry`).
+_SPOKES_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
 _FEMININE_ROLES = {"spokeswoman", "chairwoman", "congresswoman", "queen", "mrs", "ms", "lady", "princess"}
 _MASCULINE_ROLES = {"spokesman", "chairman", "congressman", "king", "mr", "sir", "lord", "prince"}
 

@@ -415,3 +415,16 @@ def test_a_second_that_clause_after_a_closing_mark_continues_the_statement(extra
     s = _one(extractor, 'The envoy Ana Ruiz told Danish radio on Sunday that the government was "open to diplomacy" '
                         'but that Russia "will never have the port."')
     assert s.content.text.rstrip('."”') == 'the government was "open to diplomacy" but that Russia "will never have the port'
+
+
+def test_a_cue_with_its_own_clause_is_no_parenthetical_attribution(extractor):
+    text = ("For his part, Lindqvist expressed hope that the committee would resume its work in Geneva soon, "
+            "noting that the UN is ready to host the next round.")
+    assert [_trimmed(x) for x in _statements(extractor, text)] == [
+        "hope that the committee would resume its work in Geneva soon", "the UN is ready to host the next round"]
+
+
+def test_a_spokesman_for_the_ministry_speaks_for_the_ministry_named_before(extractor):
+    text = ("The Varanian Foreign Ministry on Saturday denounced the drills. A spokesman for the ministry said the "
+            "country would respond.")
+    assert _one(extractor, text).speaker.name == "Varanian Foreign Ministry"
