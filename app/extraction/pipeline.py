@@ -227,6 +227,10 @@ def _passes_on(doc: Doc, statement: Candidate) -> bool:
     return not person
 
 
+def _pronoun_mention(doc: Doc, candidate: Candidate) -> bool:
+    return candidate.mention is not None and doc[candidate.mention[0] : candidate.mention[1]].root.lower_ in ("he", "she")
+
+
 def _drop_stacked(doc: Doc, reported: list[Candidate]) -> list[Candidate]:
     """`He said he had explained that X` keeps only the outer cue; `the agency said Ruiz said X`
     keeps only the inner one (a relay is not a party)."""
@@ -251,6 +255,11 @@ def _drop_stacked(doc: Doc, reported: list[Candidate]) -> list[Candidate]:
             head = doc[inner.mention[0] : inner.mention[1]].root if inner.mention else None
             if head is None or head.pos_ == "PRON" and head.lower_ in ("he", "she", "i", "we", "it", "they"):
                 dropped.add(id(inner))
+            elif inverted and head.ent_type_ == "PERSON" and _pronoun_mention(doc, outer) \
+                    and outer.start <= doc[inner.mention[0]].idx:
+                # `Minister Ana Ruiz reiterated X, she told the agency`: one speaker, stacked;
+                # the inner cue says what she said, the outer only to whom.
+                dropped.add(id(outer))
     return [c for c in reported if id(c) not in dropped]
 
 

@@ -428,3 +428,11 @@ def test_a_spokesman_for_the_ministry_speaks_for_the_ministry_named_before(extra
     text = ("The Varanian Foreign Ministry on Saturday denounced the drills. A spokesman for the ministry said the "
             "country would respond.")
     assert _one(extractor, text).speaker.name == "Varanian Foreign Ministry"
+
+
+def test_a_named_speaker_restated_by_a_trailing_pronoun_is_one_statement(extractor):
+    text = ("Deputy Foreign Minister Aron Lindqvist reiterated Varania's readiness for dialogue on the border, "
+            "he told the state news agency.")
+    s = _one(extractor, text)
+    assert (s.cue.text, s.speaker.name, _trimmed(s)) == (
+        "reiterated", "Aron Lindqvist", "Varania's readiness for dialogue on the border")
