@@ -66,6 +66,11 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in SUBJECTS]
         if subjects:
+            # `The statement issued by X after the vote said`: a subject after a subordinator
+            # the parser hung on the verb belongs to that circumstance.
+            marks = [c.i for c in current.children if c.dep_ == "mark" and c.i < current.i and c.lower_ != "that"]
+            if marks and len(subjects) > 1:
+                subjects = [c for c in subjects if c.i < marks[0]] or subjects
             # `(Agency) - Iran's minister said`: the subject nearest the verb.
             subject = min(subjects, key=lambda c: abs(c.i - current.i))
             if subject.lower_ in _RELATIVE and current.dep_ == "relcl":

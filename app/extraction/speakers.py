@@ -535,9 +535,12 @@ class Resolver:
         # `failed to adopt a resolution ... the text, which had been drafted by X`: another
         # document noun of the same sentence may name the drafters.
         # Then the next sentence: `failed to agree on a statement condemning X. The draft,
-        # circulated by France, ...`.
+        # circulated by France, ...`; and for `the text` the previous one too: `The council
+        # adopted a resolution ... The text, drafted by X, calls on ...` is the council's.
         s_start, s_end = sentence_of(head)
         s_end = sentence_of(doc[s_end])[1] if s_end < len(doc) else s_end
+        if s_start > 0 and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            s_start = sentence_of(doc[s_start - 1])[0]
         candidates += [t for t in doc[s_start:s_end] if t.i != head.i and t.lower_ in word_set("documents.txt")
                        and t.pos_ == "NOUN" and t.lower_ != head.lower_]
         # `The council adopted a resolution ... The resolution, drafted by X, calls for`: an

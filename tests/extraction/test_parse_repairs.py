@@ -436,3 +436,16 @@ def test_a_named_speaker_restated_by_a_trailing_pronoun_is_one_statement(extract
     s = _one(extractor, text)
     assert (s.cue.text, s.speaker.name, _trimmed(s)) == (
         "reiterated", "Aron Lindqvist", "Varania's readiness for dialogue on the border")
+
+
+def test_the_text_after_an_adopted_resolution_is_the_bodys_whoever_drafted_it(extractor):
+    text = ("The Security Council on Friday adopted a resolution demanding a ceasefire in the port city.\n\n"
+            "The text, drafted by Arden and Belmar, also calls on the militias to lift the siege.")
+    assert [x.speaker.name for x in _statements(extractor, text)] == ["Security Council", "Security Council"]
+
+
+def test_a_subject_after_a_subordinator_hung_on_the_cue_is_not_the_speaker(extractor):
+    text = ("The statement issued by the Ridge Front after the vote said the group welcomed any initiative "
+            "that protects civilians.")
+    s = _one(extractor, text)
+    assert s.speaker_mention.text.startswith("The statement")
