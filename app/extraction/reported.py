@@ -107,9 +107,9 @@ def parenthetical_content(verb: Token) -> tuple[int, int] | None:
     s_start, s_end = sentence_of(verb)
     # (`Russia, he said, “understands only strength”`: an unquoted subject and a quoted
     # predicate, opening on its verb, are one mixed clause)
-    quoted_rest = after + 2 < len(doc) and is_quote_token(doc[after + 1]) and not (
+    quotation_after = after + 2 < len(doc) and is_quote_token(doc[after + 1]) and not (
         doc[after + 2].is_lower and doc[after + 2].pos_ in ("VERB", "AUX"))
-    if before > 0 and is_quote_token(doc[before - 1]) or is_quote_token(doc[s_start]) or quoted_rest:
+    if before > 0 and is_quote_token(doc[before - 1]) or is_quote_token(doc[s_start]) or quotation_after:
         return None  # a split direct quotation (`“X,” she said, “Y”`), handled with the quotes
     rest = [t for t in doc[after + 1 : s_end] if not t.is_punct]
     if len(rest) < 2 or before - s_start < 1 or past_dateline(doc, s_start, verb.i) > before:

@@ -393,7 +393,7 @@ class Resolver:
         if body is None or body.pos_ != "NOUN":
             return None  # (a name after `for` is read as a name)
         for earlier in reversed(self.doc[: body.i]):
-            if earlier.lower_ == body.lower_ and earlier.i != body.i:
+            if earlier.lower_ == body.lower_:
                 phrase = strip_determiners(self.doc[earlier.left_edge.i : earlier.i + 1])
                 if len(phrase.split()) > 1 and any(w[:1].isupper() for w in phrase.split()):
                     return ActorRef(phrase, "organisation", "group")
