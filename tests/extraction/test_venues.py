@@ -223,3 +223,10 @@ def test_a_national_parliament_is_a_body(nlp):
     text = "Speaking in the House of Commons on Tuesday, Ines Kahl said: 'We will not look away.'"
     st = _statement(text, "We will not look away.", "said", "Ines Kahl", "Ines Kahl")
     assert _names(nlp, text, [st]) == ["House of Commons"]
+
+
+def test_a_summit_a_sentence_gives_to_a_known_body_is_that_bodys_summit(nlp):
+    text = ("Leaders of the G20 wrapped up their summit in Nairobi on Sunday. Speaking on the sidelines of the "
+            "summit, Ines Kahl said Europe would act alone.")
+    st = _statement(text, "Europe would act alone", "said", "Ines Kahl", "Ines Kahl")
+    assert _names(nlp, text, [st]) == ["G20 summit"]

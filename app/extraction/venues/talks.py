@@ -43,10 +43,25 @@ def place_talks(doc: Doc) -> list[Mention]:
             continue  # `offered to host the next round in Lisbon`: not where anything was said
         noun = "summit" if token.lower_ == "summit" else "conference" if token.lower_ == "conference" else "talks"
         name = f"{place} {noun}"
-        ref = venue_lexicon()["by_name"].get(name.casefold()) or VenueRef(
+        ref = venue_lexicon()["by_name"].get(name.casefold()) or _body_summit(token) or VenueRef(
             name=name, kind="conference" if noun != "talks" else "talks", place=place)
         found.append(Mention(ref, token.idx, token.idx + len(token), sent.start_char, True))
     return found
+
+
+def _body_summit(token: Token) -> VenueRef | None:
+    """`Leaders of the G20 wrapped up their summit in Johannesburg`: a summit the sentence
+    gives to a body the gazetteer holds a summit of (`G20 summit`) is that summit."""
+    if token.lower_ != "summit":
+        return None
+    by_name = venue_lexicon()["by_name"]
+    words = [t.text for t in token.sent if t.i < token.i]
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            ref = by_name.get(f"{' '.join(words[i:i + n])} summit".casefold())
+            if ref is not None:
+                return ref
+    return None
 
 
 def _planned(token: Token) -> bool:
