@@ -230,3 +230,10 @@ def test_a_summit_a_sentence_gives_to_a_known_body_is_that_bodys_summit(nlp):
             "summit, Ines Kahl said Europe would act alone.")
     st = _statement(text, "Europe would act alone", "said", "Ines Kahl", "Ines Kahl")
     assert _names(nlp, text, [st]) == ["G20 summit"]
+
+
+def test_a_place_in_a_later_clause_is_not_where_the_press_was_told(nlp):
+    text = ("WARSAW (AP) — Ines Kahl told reporters that the deal was their business, but she warned "
+            "against sending troops to Ukraine.")
+    st = _statement(text, "the deal was their business", "told", "Ines Kahl", "Ines Kahl")
+    assert _names(nlp, text, [st]) == ["press conference in Warsaw"]

@@ -84,7 +84,7 @@ def _press_conference(doc: Doc, st: Statement, cue: Token, sent: SpacySpan) -> V
     said_from = _said_from(cue, st)
     if hit is None and said_from is None:
         return None
-    place = said_from or _place_after(doc, sent, hit, st) or (None if _on_the_move(sent, hit, st) else _dateline(doc))
+    place = said_from or _place_after(sent, hit, st, cue) or (None if _on_the_move(sent, hit, st) else _dateline(doc))
     if place is None:
         return None  # GUIDELINES: no press-conference venue without a place
     return VenueRef(name=f"press conference in {place}", kind="press_conference", place=place)
@@ -137,18 +137,26 @@ def _said_from(cue: Token, st: Statement) -> str | None:
     return None
 
 
-def _place_after(doc: Doc, sent: SpacySpan, char: int | None, st: Statement) -> str | None:
+def _place_after(sent: SpacySpan, char: int | None, st: Statement, cue: Token) -> str | None:
     """The first place named after the press-conference noun in the same sentence, outside the
-    statement's content (`in a press conference ahead of talks in Oslo` -> Oslo)."""
+    statement's content and in the attribution's own clause (`in a press conference ahead of
+    talks in Oslo` -> Oslo; not `..., but he warned against sending troops to Ukraine`)."""
     if char is None:
         return None
     for token in sent:
         if token.idx < char or st.content.start <= token.idx < st.content.end:
             continue
         if token.ent_type_ in PLACE_ENTS and token.dep_ in ("pobj", "appos", "compound") and token.ent_iob_ == "B" \
-                and not _topic(token):
+                and not _topic(token) and _in_clause_of(token, cue):
             return entity_text(token)
     return None
+
+
+def _in_clause_of(token: Token, cue: Token) -> bool:
+    """The nearest verb above `token` is the cue (or the verb its participle hangs on), or a
+    press verb (`speaking to reporters in X`)."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is None or any(verb.i == anchor.i for anchor in _anchors(cue)) or verb.lemma_ in PRESS_VERBS
 
 
 def _topic(token: Token) -> bool:
