@@ -125,12 +125,12 @@ def past_dateline(doc: Doc, start: int, end: int) -> int:
 
 def subject_past_dateline(subject: Token) -> Token | None:
     """`CAIRO — Egypt and Qatar proposed ...`: the parser may read the dateline as the subject
-    and the real one as its appositive. The subject itself when it lies past the dateline,
-    else that appositive, else None."""
+    and the real one as its appositive (or its conjunct). The subject itself when it lies past
+    the dateline, else that appositive or conjunct, else None."""
     end = past_dateline(subject.doc, 0, subject.head.i)
     if subject.i >= end:
         return subject
-    return next((c for c in subject.children if c.dep_ == "appos" and c.i >= end), None)
+    return next((c for c in subject.children if c.dep_ in ("appos", "conj") and c.i >= end), None)
 
 
 def _opens_with_connective(token: Token) -> bool:

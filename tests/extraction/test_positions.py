@@ -351,3 +351,12 @@ def test_the_two_leaders_are_the_two_people_a_sentence_names_after_its_verb(nlp)
     st = _statement(text, "The two leaders agreed to resume military talks", "said", "an official", "official")
     [position] = [p for p in _positions(nlp, text, [st]) if p.type == "agree"]
     assert [a.name for a in position.actors] == ["Maria Keller", "Peter Holm"]
+
+
+def test_a_subject_the_parser_made_a_conjunct_of_the_dateline_holds_its_stance(nlp):
+    text = ("ISLAMABAD — Pakistan and Afghanistan's Taliban government agreed on Saturday to extend a ceasefire "
+            "along their border after talks in Istanbul, the ministry said.")
+    st = _statement(text, "Pakistan and Afghanistan's Taliban government agreed on Saturday to extend a ceasefire "
+                    "along their border after talks in Istanbul", "said", "the ministry", "ministry")
+    [position] = [p for p in _positions(nlp, text, [st]) if p.type == "agree"]
+    assert [a.name for a in position.actors][0] == "Pakistan"

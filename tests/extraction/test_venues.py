@@ -237,3 +237,10 @@ def test_a_place_in_a_later_clause_is_not_where_the_press_was_told(nlp):
             "against sending troops to Ukraine.")
     st = _statement(text, "the deal was their business", "told", "Ines Kahl", "Ines Kahl")
     assert _names(nlp, text, [st]) == ["press conference in Warsaw"]
+
+
+def test_talks_after_which_something_was_agreed_were_held(nlp):
+    text = "Ostland and Varania agreed on Saturday to extend the truce after talks in Istanbul, the ministry said."
+    st = _statement(text, "Ostland and Varania agreed on Saturday to extend the truce after talks in Istanbul",
+                    "said", "the ministry", "ministry")
+    assert _names(nlp, text, [st]) == ["Istanbul talks"]

@@ -65,7 +65,10 @@ def _body_summit(token: Token) -> VenueRef | None:
 
 
 def _planned(token: Token) -> bool:
-    """True when the talks are only planned: governed by an infinitive or a future modal."""
+    """True when the talks are only planned: governed by an infinitive or a future modal
+    (but `agreed to extend the truce after talks in Istanbul`: talks already held)."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("after", "following", "during"):
+        return False
     node = token
     while node.head.i != node.i:
         node = node.head
