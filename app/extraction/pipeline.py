@@ -215,6 +215,10 @@ def _is_relay(doc: Doc, mention: tuple[int, int]) -> bool:
     return span.root.lower_ in relays or any(t.lower_ in relays for t in span if t.pos_ == "PROPN")
 
 
+def _pronoun_mention(doc: Doc, candidate: Candidate) -> bool:
+    return candidate.mention is not None and doc[candidate.mention[0] : candidate.mention[1]].root.lower_ in ("he", "she")
+
+
 def _passes_on(doc: Doc, statement: Candidate) -> bool:
     """`..., he said`, `..., sources said`, `..., IRNA said`: a trailing attribution only passes
     on the statement inside it, unless a person or an office holder gives it (`Members
@@ -223,12 +227,8 @@ def _passes_on(doc: Doc, statement: Candidate) -> bool:
         return True
     span = doc[statement.mention[0] : statement.mention[1]]
     person = any(t.ent_type_ == "PERSON" for t in span) or span.root.lemma_.lower() in word_set("titles.txt") \
-        or span.root.lower_ in ("he", "she")  # (`It demanded X, he said`: a person the article named)
+        or _pronoun_mention(doc, statement)  # (`It demanded X, he said`: a person the article named)
     return not person
-
-
-def _pronoun_mention(doc: Doc, candidate: Candidate) -> bool:
-    return candidate.mention is not None and doc[candidate.mention[0] : candidate.mention[1]].root.lower_ in ("he", "she")
 
 
 def _drop_stacked(doc: Doc, reported: list[Candidate]) -> list[Candidate]:

@@ -255,11 +255,10 @@ class Resolver:
                 return ActorRef(actor.name, actor.kind, "group"), 0.7
         # `both sides`, `the two parties`: the pair the article coordinated before.
         if head.lemma_.lower() in _PAIR_NOUNS and _counts_two(head):
-            subject = coordinated_subject_before(doc, start)
-            if subject is not None:
-                actor = ActorRef(strip_determiners(doc[subject.left_edge.i : subject.right_edge.i + 1]), "group", "group")
-                self.last_group = actor
-                return actor, 0.6
+            pair = self._coordinated_pair(start)
+            if pair is not None:
+                self.last_group = pair
+                return pair, 0.6
         # `Egypt and Qatar said`, `Lavrov and Kerry said`: both speak, as one joint actor.
         if head.pos_ == "PROPN" and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in head.children):
             actor = self._joint(head)
@@ -329,8 +328,8 @@ class Resolver:
                 pair = self._pair_before(start) if _counts_two(head) else None
                 if pair is None and _counts_two(head):
                     # `Egypt and Qatar proposed a plan ... the two mediators said`
-                    subject = coordinated_subject_before(doc, start)
-                    pair = self._joint(subject).name if subject is not None and subject.pos_ == "PROPN" else None
+                    coordinated = self._coordinated_pair(start, names_only=True)
+                    pair = coordinated.name if coordinated is not None else None
                 actor = ActorRef(pair, "group", "group") if pair else ActorRef(strip_determiners(span), "group", "group")
                 self.last_group = actor
                 return actor, 0.7 if pair is None else 0.6
@@ -580,6 +579,14 @@ class Resolver:
                         actor=actor)
         self.people.append(voice)
         self._mark(start, voice)
+
+    def _coordinated_pair(self, before: int, names_only: bool = False) -> ActorRef | None:
+        """`Egypt and Qatar proposed ... both sides said`: the pair the article coordinated as a
+        subject before token `before`, as one group; `names_only` wants a name at its head."""
+        subject = coordinated_subject_before(self.doc, before)
+        if subject is None or names_only and subject.pos_ != "PROPN":
+            return None
+        return ActorRef(strip_determiners(self.doc[subject.left_edge.i : subject.right_edge.i + 1]), "group", "group")
 
     def _joint(self, head: Token) -> ActorRef:
         """`Egypt and Qatar` -> `Egypt and Qatar`; `Lavrov and Kerry`, both named before ->

@@ -19,3 +19,8 @@ def one(extractor: Extractor, text: str) -> Statement:
 def trimmed(statement: Statement) -> str:
     """The content without surrounding spaces and a final full stop or comma."""
     return statement.content.text.strip().rstrip(".,")
+
+
+def speaker_names(extractor: Extractor, text: str) -> list[str | None]:
+    """The resolved speaker of each statement of `text`, in order."""
+    return [s.speaker.name if s.speaker else None for s in statements(extractor, text)]
