@@ -256,8 +256,8 @@ _CONCESSIONS = {"although", "though", "whereas", "while"}
 def cut_concession(doc, start: int, end: int) -> int:
     """End a reported clause before a comma-led concession (`said the test was its biggest
     yet, although it may take days to tell`), reading of it (`, appearing to rule out
-    talks`) or another voice set beside it (`, as agencies said X`): the writer's
-    counterpoint, gloss or link, not the claim."""
+    talks`), another voice set beside it (`, as agencies said X`) or the events around it
+    (`, as the talks ended`): the writer's counterpoint, gloss, link or frame, not the claim."""
     for token in doc[start + 2 : end - 1]:
         if token.text != ",":
             continue
@@ -270,6 +270,9 @@ def cut_concession(doc, start: int, end: int) -> int:
             return token.i
         if following.lower_ in ("as", "while") and following.dep_ == "mark" and cue_of(following.head) is not None:
             return token.i  # `, as aid agencies said famine had spread`: another voice, the writer's link
+        if following.lower_ == "as" and following.dep_ == "mark" and following.head.i > k \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in following.head.children):
+            return token.i  # `, as a new round of talks ended`: the writer's time frame
     return end
 
 

@@ -36,27 +36,27 @@ def venue_variants(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _anaphors() -> dict[str, tuple[str, re.Pattern[str]]]:
-    """Folded anaphor -> (canonical name, a pattern finding any of the venue's variants)."""
-    table: dict[str, tuple[str, re.Pattern[str]]] = {}
+def _anaphors() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """Folded anaphor -> (canonical name, a pattern finding any of the venue's variants) for
+    each venue it may stand for (`the council`: the Security Council, the Human Rights Council)."""
+    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for venue in load_venues()["venues"]:
         variants = "|".join(re.escape(v) for v in venue.get("variants", ()))
         if not variants:
             continue
         pattern = re.compile(r"\b(?:" + variants + r")\b", re.I)
         for anaphor in venue.get("anaphors", ()):
-            table[_fold(anaphor)] = (venue["name"], pattern)
+            table.setdefault(_fold(anaphor), []).append((venue["name"], pattern))
     return table
 
 
 def body_for_anaphor(phrase: str, article: str) -> str | None:
     """`the assembly` in an article that names the General Assembly -> `UN General Assembly`;
     None when the phrase is no anaphor or the article never names its body."""
-    found = _anaphors().get(_fold(phrase))
-    if found is None:
-        return None
-    name, pattern = found
-    return name if any(not inside_longer_name(article, m.start()) for m in pattern.finditer(article)) else None
+    for name, pattern in _anaphors().get(_fold(phrase), ()):
+        if any(not inside_longer_name(article, m.start()) for m in pattern.finditer(article)):
+            return name
+    return None
 
 
 _BEFORE = re.compile(r"([\w.’'-]+)\s+(?:(and|of|&)\s+)?$")

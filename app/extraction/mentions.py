@@ -73,6 +73,9 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
                 subjects = [c for c in subjects if c.i < marks[0]] or subjects
             # `(Agency) - Iran's minister said`: the subject nearest the verb.
             subject = min(subjects, key=lambda c: abs(c.i - current.i))
+            named = _name_before_role(subject, subjects) or _titled_appositive(subject, current)
+            if named is not None:
+                return named
             if subject.lower_ in _RELATIVE and current.dep_ == "relcl":
                 start, end = noun_phrase(current.head, verb)
                 if subject.lower_ in ("who", "which") and subject.i >= end:
@@ -90,6 +93,37 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
             return adjacent_subject(verb) or inverted_subject(verb)
         current = current.head
     return adjacent_subject(verb) or inverted_subject(verb)
+
+
+def _name_before_role(role: Token, subjects: list[Token]) -> tuple[int, int] | None:
+    """`Ana Ruiz, the spokesman for the ministry, told reporters`: the parser may make both
+    the name and its appositive role subjects of the verb; the mention is then the name
+    with its role, not the role alone. None unless a named subject ends just before the
+    comma that opens `role`'s phrase."""
+    doc = role.doc
+    comma = role.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    name = next((s for s in subjects if s.i < role.i and s.right_edge.i == comma - 1
+                 and s.pos_ == "PROPN" and s.ent_type_ == "PERSON"), None)
+    if name is None:
+        return None
+    return name.left_edge.i, noun_phrase(role, role.head)[1]
+
+
+def _titled_appositive(subject: Token, verb: Token) -> tuple[int, int] | None:
+    """`Speaking alongside the envoy, Ana Ruiz, Foreign Minister Ben Kahl said`: the parser may
+    make the name that ends the opening phrase the subject and the titled name before the verb
+    its appositive; the speaker is the titled name. None unless it is so."""
+    doc = subject.doc
+    left = subject.left_edge.i
+    if subject.ent_type_ != "PERSON" or left < 1 or doc[left - 1].text != ",":
+        return None
+    for child in subject.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.right_edge.i + 1 == verb.i \
+                and any(is_title_word(t) for t in doc[child.left_edge.i : child.i]):
+            return child.left_edge.i, child.i + 1
+    return None
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
@@ -145,7 +179,11 @@ def adjacent_subject(verb: Token) -> tuple[int, int] | None:
     j = verb.i - 1
     while j >= 0 and doc[j].is_punct:
         j -= 1
-    if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].head.i > verb.i:
+    aside = next((a for a in (doc[j], *doc[j].ancestors) if a.tag_ == "VBG" and a.i > 1
+                  and doc[a.i - 1].text == "," and a.i < verb.i), None) if j >= 0 else None
+    if aside is not None:
+        j = aside.i - 2  # `Ruiz, speaking to reporters after the meeting, said`: not the meeting
+    if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].head.i > verb.i and aside is None:
         return None
     head = doc[j]
     if head.dep_ == "pobj" and head.head.lower_ == "of":
@@ -192,7 +230,8 @@ def noun_phrase(head: Token, verb: Token) -> tuple[int, int]:
     for child in head.children:
         c_start, c_end = child.left_edge.i, child.right_edge.i + 1
         # (`X, speaking in Oslo, said`: a participle set off by commas is no part of who X is)
-        aside = child.dep_ == "acl" and child.tag_ == "VBG" and c_start > head.i and doc_text_before(child) == ","
+        aside = child.dep_ in ("acl", "advcl") and child.tag_ == "VBG" and c_start > head.i \
+            and doc_text_before(child) == ","
         if c_start <= verb.i < c_end or child.dep_ == "relcl" and c_start > head.i or aside:
             if c_start > head.i:
                 end = min(end, c_start)

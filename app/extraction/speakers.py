@@ -8,6 +8,7 @@ introduced earlier, a pronoun to the most recent fitting subject, a role noun
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
@@ -50,6 +51,38 @@ class _Person:
     actor: ActorRef | None = None  # whom a voice speaks for (`the representative of Algeria`)
 
 
+# Prepositions inside a role phrase: `envoy for Syria`, `ambassador to the UN`, `head of X`.
+_ROLE_PREPOSITIONS = {"of", "for", "to"}
+
+
+_DEFINED_ACRONYM = re.compile(r"\b([A-Z][\w’'-]*(?:\s+(?:of|for|the|and|[A-Z][\w’'-]*))+)\s+\(([A-Z]{2,6})\)")
+_MINOR_WORDS = {"of", "for", "the", "and"}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w not in _MINOR_WORDS).upper()
+
+
+def acronyms(text: str, entities: list) -> dict[str, str]:
+    """Acronyms the article spells out: `the Rapid Support Forces (RSF)`, or an
+    organisation it names in full whose initials they are (`European Union` for `EU`)."""
+    found: dict[str, str] = {}
+    for entity in entities:
+        if entity.label_ in ("ORG", "NORP", "GPE") and len(entity) >= 2:
+            name = clean_name(entity.text)
+            found.setdefault(_initials(name), name)
+    for match in _DEFINED_ACRONYM.finditer(text):
+        words = match.group(1).split()
+        acronym = match.group(2)
+        # The definition is the run of words whose initials spell the acronym.
+        for start in range(len(words)):
+            candidate = " ".join(words[start:])
+            if _initials(candidate) == acronym and words[start] not in _MINOR_WORDS:
+                found[acronym] = candidate
+                break
+    return {acronym: name for acronym, name in found.items() if len(acronym) >= 2 and name.upper() != acronym}
+
+
 class Resolver:
     """Resolves speaker mentions of one article, in reading order.
 
@@ -79,6 +112,7 @@ class Resolver:
         self._ents = list(doc.ents)
         self._ent_starts = [e.start for e in self._ents]
         self._bodies: dict[str, str | None] = {}
+        self._acronyms = acronyms(text_of(doc), self._ents)
         self._index_people()
 
     def _entities_in(self, start: int, end: int) -> list:
@@ -129,14 +163,28 @@ class Resolver:
                 continue
             root = ent.root
             subject = root.dep_ in SUBJECTS or (root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS)
-            self._register(tokens, roles, subject)
-        # Titled subjects the NER missed: `President Ana Ruiz said` (tokens, not entities).
+            self._register(tokens, roles | self._counterpart_roles(ent.start), subject)
+        # Titled subjects the NER missed: `President Ana Ruiz said` (tokens, not entities),
+        # and a bare surname it missed as the subject: `Ruiz, who ..., was blunter`.
         for token in tokens_of(doc):
             if token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_:
                 run = name_tokens(doc, token.left_edge.i, token.i + 1)
                 titled = any(is_title_word(t) for t in doc[token.left_edge.i : token.i])
                 if len(run) >= 2 and titled and not any(t.lower_ in _PERSONLESS_WORDS for t in run):
                     self._register(run, self._roles_near(run[0].i), True)
+                elif len(run) == 1 and run[0].i == token.i:
+                    known = next((p for p in self.people if p.last == token.lower_ and p.first < token.i), None)
+                    if known is not None:
+                        self._mark(token.i, known)
+
+    def _counterpart_roles(self, start: int) -> set[str]:
+        """`Minister A and his Azerbaijani counterpart, B`: B holds A's office (not A's nation)."""
+        doc = self.doc
+        sentence_start = sentence_of(doc[start])[0]
+        if not any(t.lemma_.lower() == "counterpart" for t in doc[max(sentence_start, start - 6) : start]):
+            return set()
+        before = [p for p in self.people if sentence_start <= p.first < start]
+        return {r for r in before[-1].roles if r not in self._nations} if before else set()
 
     def _roles_in_phrase(self, ent) -> set[str]:
         """Role words of the noun phrase a name sits in, appositive included:
@@ -144,13 +192,18 @@ class Resolver:
         node = ent.root
         while node.dep_ in ("appos", "compound", "pobj", "prep", "npadvmod") and node.head != node \
                 and node.head.pos_ in ("NOUN", "PROPN", "ADP") \
-                and not (node.dep_ == "appos" and node.head.ent_type_ in ("GPE", "LOC", "FAC")):
+                and not (node.dep_ == "appos" and node.head.ent_type_ in ("GPE", "LOC", "FAC", "PERSON")) \
+                and not (node.dep_ == "pobj" and node.head.lower_ not in _ROLE_PREPOSITIONS):
             # (`... to Ukraine, Secretary-General X announced`: a misparse makes the name an
-            # appositive of the place; a person is never one, so the place is no role of X.)
+            # appositive of the place, or of the person named before; a person is never one,
+            # so neither is a role of X. `a news conference alongside the envoy, X`: the
+            # conference is no part of X's role.)
             node = node.head
         roles = set()
         # (`German minister A and her French counterpart B`: each conjunct's roles are its own)
-        others = [c for c in node.subtree if c.dep_ == "conj" and not c.left_edge.i <= ent.start <= c.right_edge.i]
+        # (`the envoy, X, Minister Y said` misparsed with Y an appositive of X: Y's roles are Y's)
+        others = [c for c in node.subtree if (c.dep_ == "conj" or c.dep_ == "appos" and c.ent_type_ == "PERSON")
+                  and not c.left_edge.i <= ent.start <= c.right_edge.i]
         tokens = [t for t in node.subtree if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in others)]
         if node.dep_ == "nsubj" and node.head.lemma_ == "be":
             # `Ana Ruiz is the foreign minister`: the predicate names her role.
@@ -169,7 +222,9 @@ class Resolver:
         titles = word_set("titles.txt")
         window = self.doc[max(0, start - 8, sentence_start) : start]
         # (`Minister A and her French counterpart B`: B's roles start after the `and`)
-        after_and = max((t.i + 1 for t in window if t.dep_ == "cc" and t.lower_ == "and"), default=window.start)
+        # (`the envoy for Sudan, Ana Ruiz, Minister B`: B's roles start after Ruiz)
+        after_and = max((t.i + 1 for t in window if t.dep_ == "cc" and t.lower_ == "and"
+                         or t.ent_type_ == "PERSON"), default=window.start)
         for token in self.doc[after_and:start]:
             if token.ent_type_ in ("NORP", "GPE") and token.dep_ == "pobj" and token.head.head.lower_ not in titles:
                 continue  # `... to Ukraine, Secretary-General X`: a place in the clause before, no role
@@ -185,12 +240,29 @@ class Resolver:
         return bisect_left(self.person_at, before, key=_position)
 
     def _recent_person(self, before: int, gender: str | None) -> _Person | None:
-        for i in range(self._count_before(before) - 1, -1, -1):  # nearest first
-            person = self.person_at[i][1]
-            if gender is None or person.gender in (None, gender):
-                return person
-        return None
-        return None
+        """The nearest fitting person marked before `before`; within that sentence, the subject
+        of its main clause over one inside a reported clause (`Vucic said Kurti was provoking
+        Serbs. He added ...`: he is Vucic)."""
+        fitting = [(index, person) for index, person in self.person_at[: self._count_before(before)]
+                   if gender is None or person.gender in (None, gender)]
+        if not fitting:
+            return None
+        index, person = fitting[-1]
+        if self._reported_subject(index):
+            sentence_start = sentence_of(self.doc[index])[0]
+            main = [p for i, p in fitting if i >= sentence_start and not self._reported_subject(i)]
+            if main:
+                return main[-1]
+        return person
+
+    def _reported_subject(self, index: int) -> bool:
+        """The mention at token `index` is the subject of a clause another verb reports."""
+        token = self.doc[index]
+        for _ in range(4):
+            if token.dep_ in SUBJECTS or token.head.i == token.i:
+                break
+            token = token.head
+        return token.dep_ in SUBJECTS and token.head.dep_ == "ccomp"
 
     def resolve(self, start: int, end: int) -> tuple[ActorRef | None, float]:
         """Actor and confidence for the mention at token range [start, end); the actor
@@ -199,6 +271,8 @@ class Resolver:
         actor, confidence = self._resolve(start, end)
         if actor is None:
             return None, confidence
+        if actor.kind in ("organisation", "group") and actor.name in self._acronyms:
+            actor = dataclasses.replace(actor, name=self._acronyms[actor.name])  # `RSF` -> `Rapid Support Forces`
         return dataclasses.replace(actor, matched=self._matched(start, end, actor), confidence=confidence), confidence
 
     def _matched(self, start: int, end: int, actor: ActorRef) -> str:
@@ -370,6 +444,12 @@ class Resolver:
                 if known is not None:
                     self._mark(start, known)
                     return ActorRef(known.name, "person", "surname"), 0.85
+        # `The RSF said ... the group wrote`: a bare collective noun stands for the group named before.
+        if len(span) == 2 and span[0].lower_ == "the" and head.lower_ in _ANAPHORIC_GROUPS:
+            named_group = self._recent_organisation(start)
+            if named_group is not None:
+                self.last_group = named_group
+                return named_group, 0.7
         # A state or a group as the article names it.
         state = state_name(text)
         body = self._body(text)
@@ -491,6 +571,14 @@ class Resolver:
                 return ActorRef(clean_name(strip_determiners(span)), kind, "group")
         return None
 
+    def _recent_organisation(self, before: int) -> ActorRef | None:
+        """The nearest earlier subject tagged as an organisation (`the group` after `Hamas said`)."""
+        for token in reversed(self.doc[:before]):
+            if token.dep_ in SUBJECTS and token.ent_type_ == "ORG" and state_name(token.text) is None:
+                span = self.doc[token.left_edge.i : token.i + 1]
+                return ActorRef(clean_name(strip_determiners(span)), "organisation", "group")
+        return None
+
     def _next_person(self, after: int) -> _Person | None:
         """`Iran's foreign minister said ... Dara Navabi spoke later`: a role may come first."""
         i = bisect_right(self.person_at, after, key=_position)
@@ -586,7 +674,11 @@ class Resolver:
         subject = coordinated_subject_before(self.doc, before)
         if subject is None or names_only and subject.pos_ != "PROPN":
             return None
-        return ActorRef(strip_determiners(self.doc[subject.left_edge.i : subject.right_edge.i + 1]), "group", "group")
+        end = subject.right_edge.i + 1
+        # (`Egypt and Qatar on Wednesday proposed`: the day the parser hung on the last name is no part of it)
+        dates = [t.left_edge.i for t in subject.subtree if t.dep_ == "prep" and t.i > subject.i
+                 and any(c.ent_type_ in ("DATE", "TIME") for c in t.children)]
+        return ActorRef(strip_determiners(self.doc[subject.left_edge.i : min([end, *dates])]), "group", "group")
 
     def _joint(self, head: Token) -> ActorRef:
         """`Egypt and Qatar` -> `Egypt and Qatar`; `Lavrov and Kerry`, both named before ->
@@ -647,6 +739,8 @@ _GROUP_HEADS = {"delegation", "team", "government", "coalition", "committee", "m
 _VOICE_ROLES = {"representative", "delegate", "delegation"}
 _GENERIC_ROLES = {"diplomat", "official", "politician", "leader", "negotiator", "representative", "delegate"}
 # Roles that speak for a body (`a spokesman for the ministry`).
+# Nouns that, as `the group`, refer back to an organisation already named.
+_ANAPHORIC_GROUPS = {"group", "movement", "organisation", "organization", "militia", "faction"}
 _SPOKES_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
 _FEMININE_ROLES = {"spokeswoman", "chairwoman", "congresswoman", "queen", "mrs", "ms", "lady", "princess"}
 _MASCULINE_ROLES = {"spokesman", "chairman", "congressman", "king", "mr", "sir", "lord", "prince"}

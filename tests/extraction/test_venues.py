@@ -244,3 +244,38 @@ def test_talks_after_which_something_was_agreed_were_held(nlp):
     st = _statement(text, "Ostland and Varania agreed on Saturday to extend the truce after talks in Istanbul",
                     "said", "the ministry", "ministry")
     assert _names(nlp, text, [st]) == ["Istanbul talks"]
+
+
+def _venues_of(extractor, text: str) -> list[str | None]:
+    return [s.venue.name if s.venue else None for s in extractor.extract(text).statements]
+
+
+def test_a_joint_press_conference_covers_both_ministers(extractor):
+    text = ("Greek Foreign Minister Nikos Pappas and his Turkish counterpart, Mehmet Yilmaz, spoke at a joint "
+            "news conference in Athens after two days of talks.\n\n"
+            "Pappas said Greece would propose a joint fisheries committee.\n\n"
+            "Yilmaz said Ankara would sign the accord next month.")
+    assert _venues_of(extractor, text) == ["press conference in Athens"] * 2
+
+
+def test_a_party_named_in_the_talks_sentence_speaks_in_those_talks(extractor):
+    text = ("The foreign ministers of Peru and Ecuador failed on Saturday to agree on a border map, as the "
+            "Brasilia talks stalled for a second day.\n\n"
+            "Ecuador's foreign minister, Jorge Castro, said his government would not give up the river valley.")
+    assert _venues_of(extractor, text) == ["Brasilia talks"]
+
+
+def test_talks_named_by_a_place_the_tagger_missed_there_but_found_elsewhere(nlp):
+    from app.extraction.venues.talks import place_talks
+
+    text = ("Mediators arrived in Luanda on Friday. The foreign ministers of Peru and Ecuador failed to agree, "
+            "as the Luanda talks mediated by President Joao Lourenco stalled for a second day.")
+    assert "Luanda talks" in {m.venue.name for m in place_talks(nlp(text))}
+
+
+def test_the_council_is_the_human_rights_council_where_the_article_names_it(extractor):
+    text = ("The UN expert on Haiti, Daniel Okafor, warned the UN Human Rights Council on Tuesday that gangs "
+            "controlled the capital.\n\n"
+            "Addressing the council by video link, Haiti's justice minister, Jean Louis, denied that police "
+            "units had carried out executions.")
+    assert _venues_of(extractor, text) == ["UN Human Rights Council"] * 2

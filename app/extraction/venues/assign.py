@@ -24,7 +24,7 @@ from app.extraction.venues.mentions import (
     sentence_at,
     sentence_text,
 )
-from app.extraction.venues.settings import explicit_venue, relayed
+from app.extraction.venues.settings import explicit_venue, press_conferences_given, relayed
 from app.extraction.venues.talks import place_talks
 
 
@@ -42,6 +42,8 @@ def assign_venues(doc: Doc, statements: Sequence[Statement]) -> list[VenueRef | 
             for name in (key, alias):
                 if name:
                     press_by_speaker.setdefault(name, venue)
+    for name, venue in press_conferences_given(doc).items():
+        press_by_speaker.setdefault(name, venue)
     links = speaker_links(doc, statements, keys, mentions, explicit)
     venues: list[VenueRef | None] = []
     for st, key, alias, venue in zip(statements, keys, aliases, explicit):

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from app.extraction.candidates import Covered, text_of
+from app.extraction.mentions import state_name
 from app.extraction.types import Statement, VenueRef
 from app.extraction.venues.mentions import Mention, main_venue, name_token, sentence_at, sentence_text
 
@@ -162,12 +163,37 @@ def speaker_links(doc: Doc, statements: Sequence[Statement], keys: Sequence[str 
         if main_talks is not None and (NEGOTIATOR_TITLE.search(mention_text) or last and last.lower().rsplit("-", 1)[-1] in negotiators):
             links[key] = main_talks  # `the government's chief negotiator` takes part in the talks
             continue
-        linked = _named_beside(doc, name, beside)
+        linked = _named_beside(doc, name, beside) or _party_beside(doc, st, beside)
         if linked is not None:
             links[key] = linked
         elif main_talks is not None and _named_beside(doc, name, beside, generic=True):
             links[key] = main_talks
     return links
+
+
+def _states_in(doc: Doc, start: int, end: int) -> set[str]:
+    """States the chars [start, end) name, by name or nationality (`Rwanda's`, `Rwandan`)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return set()
+    return {state for t in span if t.ent_type_ in ("GPE", "NORP") and (state := state_name(t.text))}
+
+
+def _party_beside(doc: Doc, st: Statement, mentions: Sequence[Mention]) -> VenueRef | None:
+    """`The ministers of Congo and Rwanda failed to agree as the Luanda talks stalled ... Rwanda's
+    foreign minister said`: a speaker whose mention names a state the talks' sentence names as
+    taking part speaks as a party to those talks."""
+    if st.speaker_mention is None:
+        return None
+    states = _states_in(doc, st.speaker_mention.start, st.speaker_mention.end)
+    if not states:
+        return None
+    for mention in mentions:
+        if mention.setting and mention.venue.kind == "talks":
+            sentence = sentence_at(doc, mention.start)
+            if states & _states_in(doc, sentence.start_char, sentence.end_char):
+                return main_venue(mentions, "talks") if mention.generic else mention.venue
+    return None
 
 
 def _named_beside(doc: Doc, name: str, mentions: Sequence[Mention], generic: bool = False) -> VenueRef | None:

@@ -94,11 +94,18 @@ def gazetteer_mentions(doc: Doc) -> list[Mention]:
                 continue  # `the AU Peace and Security Council` is not the UN's
             named_bodies.add(ref.name)
             found.append(_gazetteer_mention(doc, match, ref))
+    named_at = sorted((m.start, m.venue.name) for m in found)
+    anaphors: dict[tuple[int, int], tuple[int, Mention]] = {}
     for pattern, ref, is_anaphor in patterns:
-        # `the council` stands for the Security Council only where the article names it
+        # `the council` stands for the Security Council only where the article names it; where
+        # it names two councils, for the one named last before it.
         if is_anaphor and ref.name in named_bodies:
-            found.extend(_gazetteer_mention(doc, match, ref) for match in _finditer_at(pattern, text, starts))
-    return found
+            for match in _finditer_at(pattern, text, starts):
+                last = max((start for start, name in named_at if name == ref.name and start < match.start()), default=-1)
+                kept = anaphors.get(match.span())
+                if kept is None or last > kept[0]:
+                    anaphors[match.span()] = (last, _gazetteer_mention(doc, match, ref))
+    return found + [mention for _, mention in anaphors.values()]
 
 
 def _finditer_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from app.extraction.candidates import cue_token, text_of
+from app.extraction.candidates import cue_token, sentences_of, text_of
 from app.extraction.types import Statement, VenueRef
 from app.extraction.venues.mentions import PLACE_ENTS, Mention, entity_text, name_token, venue_lexicon
 
@@ -200,3 +200,35 @@ def relayed(doc: Doc, st: Statement) -> bool:
             if not overlaps and not same_name:
                 return True
     return False
+
+
+def press_conferences_given(doc: Doc) -> dict[str, VenueRef]:
+    """`A and his counterpart, B, spoke at a joint news conference in Oslo`: every person the
+    article names as giving a press conference with its place (its verb's subjects, and
+    those `alongside` or `with` them), by casefolded last name, and that conference's venue,
+    for their statements that do not say where they were made."""
+    found: dict[str, VenueRef] = {}
+    for sent in sentences_of(doc):
+        lowered = sent.text.lower()
+        for noun, pattern in venue_lexicon()["press_noun_patterns"]:
+            for match in pattern.finditer(lowered):
+                char = sent.start_char + match.start()
+                span = doc.char_span(char, char + len(noun), alignment_mode="expand")
+                if span is None:
+                    continue
+                place = next((entity_text(t) for t in sent if t.idx >= char + len(noun) and t.ent_type_ in PLACE_ENTS
+                              and t.ent_iob_ == "B" and t.dep_ == "pobj" and t.head.lower_ == "in" and not _topic(t)), None)
+                verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if place is None or verb is None:
+                    continue
+                givers = [c for c in verb.children if c.dep_ == "nsubj"]
+                givers += [t for t in (*span.root.subtree, *verb.children, *verb.subtree)
+                           if t.dep_ == "pobj" and t.head.lower_ in ("alongside", "with")]
+                venue = VenueRef(name=f"press conference in {place}", kind="press_conference", place=place)
+                for giver in givers:
+                    for conjunct in (giver, *giver.conjuncts):
+                        # (`his counterpart, B`: the name is the conjunct's appositive)
+                        for person in (conjunct, *(c for c in conjunct.children if c.dep_ == "appos")):
+                            if person.ent_type_ == "PERSON":
+                                found.setdefault(person.lower_, venue)
+    return found

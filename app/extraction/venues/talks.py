@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from app.extraction.candidates import tokens_of
+from app.extraction.candidates import per_doc, tokens_of
 from app.extraction.types import VenueRef
 from app.extraction.venues.mentions import MEETING_LEMMAS, PLACE_ENTS, Mention, entity_text, venue_lexicon
 
@@ -88,8 +88,9 @@ def _talk_head(token: Token) -> Token:
 def _place_of_talks(token: Token) -> str | None:
     """Where talks are held: `Oslo` for `talks` in `Oslo talks` or `talks held in Oslo`."""
     for child in token.children:
-        if child.dep_ == "compound" and child.ent_type_ in PLACE_ENTS:
-            return entity_text(child)
+        if child.dep_ == "compound" and (child.ent_type_ in PLACE_ENTS or child.pos_ == "PROPN"
+                                         and child.lower_ in _places_named(token.doc)):
+            return entity_text(child) if child.ent_type_ in PLACE_ENTS else child.text
     candidates = [child for child in token.children if child.dep_ == "prep" and child.lower_ in ("in", "at")]
     # `negotiations under way in Oslo`, `talks held in Oslo`, `talks were held in Oslo`
     for child in token.children:
@@ -112,6 +113,15 @@ def _place_of_talks(token: Token) -> str | None:
                 if place:
                     return place
     return None
+
+
+def _places_named(doc: Doc) -> frozenset[str]:
+    """Single-word places the article names somewhere (the NER may miss one in `the Luanda
+    talks` that it finds in `told reporters in Luanda`), lower-cased."""
+    def build(d: Doc) -> frozenset[str]:
+        return frozenset(t.lower_ for t in tokens_of(d) if t.ent_type_ in PLACE_ENTS and t.ent_iob_ == "B"
+                         and (t.i + 1 == len(d) or d[t.i + 1].ent_iob_ != "I"))
+    return per_doc(doc, "parley_places_named", build)
 
 
 def _place_in(obj: Token) -> str | None:
