@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from app.extraction.candidates import past_dateline, sentence_of, text_of, tokens_of
 from app.extraction.cues import cue_of, is_hedged_or_hypothetical
 from app.extraction.gazetteer import body_for_anaphor
-from app.extraction.lexicons import pronoun_genders, word_set
+from app.extraction.lexicons import capital_states, pronoun_genders, word_set
 from app.extraction.mentions import (
     SUBJECTS,
     clean_name,
@@ -355,6 +355,12 @@ class Resolver:
                     self._add_voice(actor, head, start)
                 return actor, 0.9
             labels = {t.ent_type_ for t in named}
+            capital = capital_states().get(joined.lower())
+            if capital is not None and "PERSON" not in labels and strip_determiners(span) == joined:
+                # `Moscow said`: the capital speaks for its state's government.
+                actor = ActorRef(capital, "state", "name")
+                self.last_group = actor
+                return actor, 0.85
             last = named[-1].lower_
             known = next((p for p in self.people if p.last == last), None)
             if known is None and len(named) == 1:

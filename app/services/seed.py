@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from app.db import write_transaction
+from app.extraction.lexicons import capitals
 from app.models import Actor, ActorAlias, Office, OfficeAlias, OfficeHolder
 from app.services.offices import office_aliases, office_key
 from app.services.registry import add_aliases, name_key
@@ -79,10 +80,12 @@ def seed_registry(session: Session) -> SeedReport:
         return actor
 
     country_names = {}
+    # Capitals as metonyms (`Moscow said`) are the engine's data; each is an alias of its state.
+    capital_of = {state: city for city, state in capitals().items()}
     for state in data["states"]:
         country = pycountry.countries.get(alpha_3=state["code"])
         official = [getattr(country, field, None) for field in ("name", "official_name", "common_name")]
-        aliases = [a for a in [*official, state.get("capital"), *state.get("aliases", [])] if a]
+        aliases = [a for a in [*official, capital_of.get(state["name"]), *state.get("aliases", [])] if a]
         ensure(state["name"], "state", aliases, state["code"])
         country_names[state["code"]] = state["name"]
     for organisation in data["organisations"]:

@@ -527,3 +527,9 @@ def test_he_after_a_report_is_the_reporter_not_the_one_reported_on(extractor):
             "Brown said Green was deliberately stalling the talks.\n\n"
             "He added that his government would never sign the accord.")
     assert _speaker_names(extractor, text) == ["David Brown", "David Brown"]
+
+
+def test_a_capital_speaks_for_its_state_but_a_person_so_named_for_himself(extractor):
+    text = ("Iran and the European powers ended two days of talks on Friday. Moscow said it backed the right to "
+            "enrich uranium. Denzel Washington said the film would open in May.")
+    assert _speaker_names(extractor, text) == ["Russia", "Denzel Washington"]
