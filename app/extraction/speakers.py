@@ -243,17 +243,19 @@ class Resolver:
         """The nearest fitting person marked before `before`; within that sentence, the subject
         of its main clause over one inside a reported clause (`Vucic said Kurti was provoking
         Serbs. He added ...`: he is Vucic)."""
-        fitting = [(index, person) for index, person in self.person_at[: self._count_before(before)]
-                   if gender is None or person.gender in (None, gender)]
-        if not fitting:
-            return None
-        index, person = fitting[-1]
-        if self._reported_subject(index):
-            sentence_start = sentence_of(self.doc[index])[0]
-            main = [p for i, p in fitting if i >= sentence_start and not self._reported_subject(i)]
-            if main:
-                return main[-1]
-        return person
+        nearest: _Person | None = None
+        sentence_start = 0
+        for i in range(self._count_before(before) - 1, -1, -1):  # nearest first
+            index, person = self.person_at[i]
+            if gender is not None and person.gender not in (None, gender):
+                continue
+            if nearest is not None and index < sentence_start:
+                break
+            if not self._reported_subject(index):
+                return person
+            if nearest is None:
+                nearest, sentence_start = person, sentence_of(self.doc[index])[0]
+        return nearest
 
     def _reported_subject(self, index: int) -> bool:
         """The mention at token `index` is the subject of a clause another verb reports."""
