@@ -209,6 +209,16 @@ def _may_be_speaker(subject: Token, speaker: Token) -> bool:
 _CONTINUATIONS = ("in addition", "as well as", "including", "particularly", "especially", "notably")
 
 
+def reduced_relative(child: Token, end: int) -> bool:
+    """`urged them to respect the truce agreed in May`: a past participle right after the
+    content's last noun, with no comma or subject of its own, describes that noun (the parser
+    may hang it on the cue, and tag it as a past tense)."""
+    doc = child.doc
+    return child.dep_ in ("advcl", "conj") and child.tag_ in ("VBN", "VBD") and child.left_edge.i == end == child.i \
+        and doc[end - 1].pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in child.children)
+
+
 def _cut_circumstance(doc, start: int, end: int) -> int:
     """End a demand before the writer's scene-setting: `demands an end to the fighting
     amid growing frustration` -> `an end to the fighting`; `welcomed the deal in a joint
@@ -512,6 +522,8 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
             for child in children:
                 if child.dep_ == "conj" and child.i >= end and child.pos_ == "VERB" and cue_of(child) is None \
                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                    end = child.right_edge.i + 1
+                elif reduced_relative(child, end):
                     end = child.right_edge.i + 1
             start, end = trim_tokens(doc, start, _cut_circumstance(doc, start, end))
             return (start, end, 0.8) if end - start >= 2 else None

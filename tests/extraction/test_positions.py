@@ -152,7 +152,8 @@ def test_accusation_holds_the_charge_and_targets_the_accused(nlp):
     [position] = _positions(nlp, text, [])
     assert (position.type, position.actor.name, position.content.text) == (
         "criticize", "Elin Varga", "stoking tensions in the north")
-    assert position.target is not None and position.target.name == "Belgrade"
+    # (the capital stands for its government: the target is the state)
+    assert position.target is not None and (position.target.name, position.target.kind) == ("Serbia", "state")
 
 
 def test_failing_to_agree_is_no_agreement(nlp):
@@ -360,3 +361,23 @@ def test_a_subject_the_parser_made_a_conjunct_of_the_dateline_holds_its_stance(n
                     "along their border after talks in Istanbul", "said", "the ministry", "ministry")
     [position] = [p for p in _positions(nlp, text, [st]) if p.type == "agree"]
     assert [a.name for a in position.actors][0] == "Pakistan"
+
+
+def test_a_truce_agreed_before_stays_in_the_demand(extractor):
+    text = "Lourenco urged both governments to respect the ceasefire agreed in August while the talks continue."
+    result = extractor.extract(text)
+    [statement] = result.statements
+    assert statement.content.text.endswith("agreed in August while the talks continue")
+    assert [(p.type, p.content.text) for p in result.positions] == [
+        ("demand", "respect the ceasefire agreed in August while the talks continue")]
+
+
+def test_agreeing_in_principle_agrees_to_what_follows(nlp):
+    text = "The warring parties agreed in principle to a pause in the fighting."
+    assert [(p.type, p.content.text) for p in _positions(nlp, text, [])] == [("agree", "a pause in the fighting")]
+
+
+def test_a_capital_or_a_state_nickname_holds_as_the_state(nlp):
+    text = "Addis Ababa rejected the accusations. Britain proposed a new text on Friday."
+    assert [(p.type, p.actor.name, p.actor.kind) for p in _positions(nlp, text, [])] == [
+        ("reject", "Ethiopia", "state"), ("propose", "United Kingdom", "state")]

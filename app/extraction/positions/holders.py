@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from app.extraction.candidates import past_dateline
-from app.extraction.lexicons import word_set
-from app.extraction.mentions import coordinated_subject_before, subtree_text
+from app.extraction.lexicons import capital_states, word_set
+from app.extraction.mentions import coordinated_subject_before, state_name, subtree_text
 from app.extraction.positions.index import doc_index
 from app.extraction.positions.spans import charge_of
 from app.extraction.positions.stances import (
@@ -149,6 +149,10 @@ def actors_of(token: Token, statements: Sequence[Statement] = ()) -> tuple[Actor
 
 def _named_actor(token: Token) -> ActorRef:
     name, person = _noun_phrase(token)
+    state = None if person else state_name(name) or capital_states().get(name.lower())
+    if state is not None:
+        # `Britain proposed`: United Kingdom; `Moscow could not accept`: Russia
+        return ActorRef(name=state, kind="state", method="name")
     kind = "person" if person else ENTITY_KINDS.get(token.ent_type_, "organisation")
     return ActorRef(name=name, kind=kind, method="name")
 

@@ -12,6 +12,8 @@ from app.extraction.positions.stances import lemma_forms, lexicon
 from app.extraction.positions.syntax import SUBJECT_DEPS
 
 _AS_WELL_AS = re.compile(r"\s+as well as\s+")
+# `in principle`, `in private`: how a stance was taken, never what it is about.
+_MANNER_NOUNS = {"principle", "part", "full", "general", "writing", "theory", "public", "private", "secret", "once"}
 _WORD = re.compile(r"\w+")
 
 
@@ -29,8 +31,10 @@ def complement_span(token: Token, lo: int, hi: int) -> tuple[int, int]:
         if child.dep_ in ("dobj", "attr"):
             return max(lo, child.left_edge.idx), clause_end(child, hi)
         if child.dep_ in ("prep", "prt") and child.idx > token.idx:
-            # (`agreed on Friday on a timetable`: a date says when, not what)
-            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
+            # (`agreed on Friday on a timetable`: a date says when, not what; `agreed in
+            # principle to a pause`: how, not what)
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
+                    and not (child.lower_ in ("in", "at") and c.lower_ in _MANNER_NOUNS)]
             if objs:
                 return max(lo, objs[0].left_edge.idx), _as_well_as(child.doc, clause_end(child, hi), hi)
     return max(lo, token.idx + len(token.text)), hi

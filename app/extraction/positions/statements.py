@@ -9,6 +9,7 @@ from typing import cast
 from spacy.tokens import Doc, Token
 
 from app.extraction.candidates import cue_token, text_of
+from app.extraction.cues import reduced_relative
 from app.extraction.positions.content import content_stances
 from app.extraction.positions.documents import document_proposal
 from app.extraction.positions.holders import actors_of, addressees_of, speaker_actors, targets_of
@@ -68,7 +69,9 @@ def _cue_position(doc: Doc, st: Statement, cue: Token) -> Found | None:
                     c for c in child.children if c.dep_ in SUBJECT_DEPS]
                 if addressee and addressee[0].idx >= st.content.start:
                     targets = actors_of(addressee[0])
-                    start, end = vp_start(child), min(end, clause_end(child, end))
+                    # (`to respect the truce agreed in May`, the participle hung on the cue)
+                    described = next((c for c in cue.children if reduced_relative(c, child.right_edge.i + 1)), None)
+                    start, end = vp_start(child), min(end, clause_end(described or child, end))
                 break
     if kind == "propose" and cue.lemma_.lower() == "raise" and "possib" not in st.content.text.lower():
         return None
