@@ -381,3 +381,10 @@ def test_a_capital_or_a_state_nickname_holds_as_the_state(nlp):
     text = "Addis Ababa rejected the accusations. Britain proposed a new text on Friday."
     assert [(p.type, p.actor.name, p.actor.kind) for p in _positions(nlp, text, [])] == [
         ("reject", "Ethiopia", "state"), ("propose", "United Kingdom", "state")]
+
+
+def test_a_veto_and_the_proposal_it_rejects_are_two_stances(nlp):
+    text = "Russia on Tuesday vetoed a draft resolution presented by Norway, the first veto cast this year."
+    assert sorted((p.type, p.actor.name, p.content.text) for p in _positions(nlp, text, [])) == [
+        ("propose", "Norway", "a draft resolution presented by Norway"),
+        ("reject", "Russia", "a draft resolution presented by Norway")]

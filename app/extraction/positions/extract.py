@@ -71,20 +71,30 @@ class _Stretches:
         self.text = text
         self.spans: list[tuple[int, int]] = []
         self.words: dict[tuple[int, int], frozenset[int]] = {}
+        self.stances: dict[tuple[int, int], list[Found]] = {}
         self.longest = 0
 
-    def clashes(self, span: tuple[int, int]) -> bool:
+    def clashes(self, span: tuple[int, int], found: Found) -> bool:
+        """True when a position on the same stretch is this stance read again: the same type
+        or a holder in common. (`Russia vetoed a draft presented by Britain`: Britain's
+        proposal and Russia's rejection are two stances on one stretch.)"""
         first = bisect_left(self.spans, (span[0] - self.longest + 1,))
         last = bisect_left(self.spans, (span[1],))
         nearby = [other for other in self.spans[first:last] if other[1] > span[0]]
         if not nearby:
             return False
         words = word_starts(self.text, span)
-        return any(same_words(span, other, words, self.words[other]) for other in nearby)
+        # (only a holder the stance word's own subject names: `were not supported` names none)
+        holders = {a.name for a in found.actors} if _active_subject(found) else set()
+        return any(same_words(span, other, words, self.words[other])
+                   and any(o.type == found.type or holders & {a.name for a in o.actors} or not holders
+                           for o in self.stances[other]) for other in nearby)
 
-    def add(self, span: tuple[int, int]) -> None:
-        insort(self.spans, span)
-        self.words[span] = word_starts(self.text, span)
+    def add(self, span: tuple[int, int], found: Found) -> None:
+        if span not in self.words:
+            insort(self.spans, span)
+            self.words[span] = word_starts(self.text, span)
+        self.stances.setdefault(span, []).append(found)
         self.longest = max(self.longest, span[1] - span[0])
 
 
@@ -94,15 +104,19 @@ def _add(doc: Doc, positions: list[Position], seen: _Stretches, found: Found,
     start, end = trim_span(text, found.start, found.end)
     if text[start:end].lower() in ("that", "this", "it", "them", "these", "those", "so"):
         return  # `condemned that`: the stance is in another sentence, its anaphor says nothing
-    if end - start < 3 or seen.clashes((start, end)):
+    if end - start < 3 or seen.clashes((start, end), found):
         return  # one position per stretch of text: a cue and its content may both point at it
-    seen.add((start, end))
+    seen.add((start, end), found)
     context = stance_context(found, published_on)
     positions.append(Position(
         type=found.type, actors=found.actors, content=Span(start, end, text[start:end]),
         targets=found.targets, venue=venue, said_on=said_on, confidence=CONFIDENCE[found.source],
         statement_index=index, negated=context.negated, hypothetical=context.hypothetical,
         future=context.future, historical=context.historical, certainty=context.certainty))
+
+
+def _active_subject(found: Found) -> bool:
+    return found.anchor is not None and any(c.dep_ == "nsubj" for c in found.anchor.children)
 
 
 def _spans_cross(st: Statement, start: int, end: int) -> bool:

@@ -98,7 +98,9 @@ def clause_end(head: Token, hi: int) -> int:
         after_comma = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
         trailing = after_comma and child.dep_ in ("advcl", "npadvmod") and (
             child.tag_ == "VBG" or child.left_edge.lower_ in ("so", "not", "because"))
-        if separate or trailing:
+        # `vetoed the draft, the first veto this year`: the writer's summing-up, not the draft
+        summing_up = after_comma and child.dep_ == "appos" and head.pos_ == "NOUN"
+        if separate or trailing or summing_up:
             stop = min(stop, child.left_edge.idx)
             # drop the `, and` / `, but` in front of it
             prev = child.left_edge.i - 1
