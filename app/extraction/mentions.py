@@ -45,7 +45,7 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
     head = verb.head
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
-        return noun_phrase(quoted, verb)
+        return _with_set_off_name(verb.doc, *noun_phrase(quoted, verb))
     if verb.dep_ == "conj" and head.dep_ == "ccomp" and _reports(head.head) \
             and not any(c.dep_ in SUBJECTS for c in verb.children):
         # `China said it was opposed and warned X`: the parser joins `warned` to the reported
@@ -124,6 +124,18 @@ def _titled_appositive(subject: Token, verb: Token) -> tuple[int, int] | None:
                 and any(is_title_word(t) for t in doc[child.left_edge.i : child.i]):
             return child.left_edge.i, child.i + 1
     return None
+
+
+def _with_set_off_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """`quoted the head of the delegation, General Ana Ruiz, as saying`: the parser may hang
+    the name set off by commas elsewhere; the mention runs on over it."""
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return start, end
+    stop = end + 1
+    while stop < len(doc) and (doc[stop].ent_type_ == "PERSON" or is_title_word(doc[stop])) and stop - end <= 6:
+        stop += 1
+    named = any(doc[i].ent_type_ == "PERSON" for i in range(end + 1, stop))
+    return (start, stop) if named and stop < len(doc) and doc[stop].text == "," else (start, end)
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:

@@ -224,6 +224,7 @@ def _cue_in(
     for token in ordered:
         if not nearest_last and _opens_next_clause(token):
             break  # `X warned that “...” According to Y, ...`: Y speaks the next clause
+        token = _quoted_as_saying(token) or token
         if token.lower_ == "according" or cue_of(token) is not None \
                 or _beside_quotation(token, quoted_regions):
             mention = mention_for(token.doc, token)
@@ -237,6 +238,17 @@ def _cue_in(
                 # `The draft circulated by X reads in full: ‘...’` parsed as one phrase.
                 mention = (mention[0], token.i)
             return token, mention
+    return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """`“...,” state media quoted Ana Ruiz as saying`: the `saying` whose speaker is the one
+    quoted (the relaying agency is no speaker), or None."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            return next((c for c in prep.children if c.dep_ == "pcomp" and cue_of(c) is not None), None)
     return None
 
 

@@ -533,3 +533,15 @@ def test_a_capital_speaks_for_its_state_but_a_person_so_named_for_himself(extrac
     text = ("Iran and the European powers ended two days of talks on Friday. Moscow said it backed the right to "
             "enrich uranium. Denzel Washington said the film would open in May.")
     assert _speaker_names(extractor, text) == ["Russia", "Denzel Washington"]
+
+
+def test_a_quotation_the_agency_relays_is_the_quoted_persons(extractor):
+    text = ("Foreign Ministry spokesman Ahmed Fawzi said the talks had failed.\n\n"
+            "\"Our water security is a red line,\" state news agency MENA quoted President Omar Hassan as saying.")
+    assert _speaker_names(extractor, text) == ["Ahmed Fawzi", "Omar Hassan"]
+
+
+def test_a_relayed_role_keeps_the_name_set_off_after_it(extractor):
+    s = _one(extractor, "The state news agency quoted the head of the Chilean delegation, General Pablo Rojas, as "
+                        "saying that Santiago rejected any deal on the northern border.")
+    assert s.speaker.name == "Pablo Rojas" and s.speaker_mention.text.endswith("General Pablo Rojas")

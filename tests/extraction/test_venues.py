@@ -279,3 +279,11 @@ def test_the_council_is_the_human_rights_council_where_the_article_names_it(extr
             "Addressing the council by video link, Haiti's justice minister, Jean Louis, denied that police "
             "units had carried out executions.")
     assert _venues_of(extractor, text) == ["UN Human Rights Council"] * 2
+
+
+def test_the_board_is_the_iaea_board_and_the_regional_forum_is_its_own_venue(extractor):
+    text = ("The IAEA Board of Governors passed a resolution on Thursday.\n\n"
+            "Iran's envoy, Mohsen Karimi, told the board that the resolution was politically motivated.\n\n"
+            "At the ASEAN Regional Forum in Vientiane, Malaysia's foreign minister told the forum that a hotline "
+            "was needed.")
+    assert _venues_of(extractor, text) == ["IAEA Board of Governors", "ASEAN Regional Forum"]
