@@ -525,7 +525,7 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
                     end = child.right_edge.i + 1
                 elif reduced_relative(child, end):
                     end = child.right_edge.i + 1
-            start, end = trim_tokens(doc, start, _cut_circumstance(doc, start, end))
+            start, end = trim_tokens(doc, start, _cut_circumstance(doc, start, cut_concession(doc, start, end)))
             return (start, end, 0.8) if end - start >= 2 else None
     if "np" in cue.flags:
         if particle is not None and particle.dep_ == "prep":

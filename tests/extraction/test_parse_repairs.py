@@ -545,3 +545,9 @@ def test_a_relayed_role_keeps_the_name_set_off_after_it(extractor):
     s = _one(extractor, "The state news agency quoted the head of the Chilean delegation, General Pablo Rojas, as "
                         "saying that Santiago rejected any deal on the northern border.")
     assert s.speaker.name == "Pablo Rojas" and s.speaker_mention.text.endswith("General Pablo Rojas")
+
+
+def test_a_time_clause_after_an_infinitive_content_is_the_writers(extractor):
+    s = _one(extractor, "Peru on Monday urged the International Court of Justice to uphold the 1929 treaty that set "
+                        "its border with Chile, as the court opened public hearings on the merits of the dispute.")
+    assert _trimmed(s) == "the International Court of Justice to uphold the 1929 treaty that set its border with Chile"

@@ -287,3 +287,9 @@ def test_the_board_is_the_iaea_board_and_the_regional_forum_is_its_own_venue(ext
             "At the ASEAN Regional Forum in Vientiane, Malaysia's foreign minister told the forum that a hotline "
             "was needed.")
     assert _venues_of(extractor, text) == ["IAEA Board of Governors", "ASEAN Regional Forum"]
+
+
+def test_a_press_conference_in_a_city_whose_name_opens_with_the(extractor):
+    text = ("Jorge Perez, who heads Peru's delegation, told reporters in The Hague that his government would "
+            "accept the ruling.")
+    assert _venues_of(extractor, text) == ["press conference in Hague"]

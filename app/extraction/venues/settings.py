@@ -146,7 +146,10 @@ def _place_after(sent: SpacySpan, char: int | None, st: Statement, cue: Token) -
     for token in sent:
         if token.idx < char or st.content.start <= token.idx < st.content.end:
             continue
-        if token.ent_type_ in PLACE_ENTS and token.dep_ in ("pobj", "appos", "compound") and token.ent_iob_ == "B" \
+        # (the entity's first word, or the first after its `The`: `in The Hague`)
+        opens = token.ent_iob_ == "B" or token.i > 0 and token.doc[token.i - 1].ent_iob_ == "B" \
+            and token.doc[token.i - 1].lower_ == "the"
+        if token.ent_type_ in PLACE_ENTS and token.dep_ in ("pobj", "appos", "compound") and opens \
                 and not _topic(token) and _in_clause_of(token, cue):
             return entity_text(token)
     return None
