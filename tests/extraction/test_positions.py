@@ -388,3 +388,17 @@ def test_a_veto_and_the_proposal_it_rejects_are_two_stances(nlp):
     assert sorted((p.type, p.actor.name, p.content.text) for p in _positions(nlp, text, [])) == [
         ("propose", "Norway", "a draft resolution presented by Norway"),
         ("reject", "Russia", "a draft resolution presented by Norway")]
+
+
+def test_a_state_the_speakers_title_names_is_the_speakers_own_side(extractor):
+    text = ("Ethiopian Foreign Ministry spokesman Meles Tadesse said Ethiopia would go ahead with the fifth "
+            "filling of the reservoir. Egyptian Foreign Minister Sameh Adel said Ethiopia would regret it.")
+    positions = extractor.extract(text).positions
+    assert [(p.type, p.actor.name, p.content.text) for p in positions] == [
+        ("intend", "Meles Tadesse", "go ahead with the fifth filling of the reservoir")]
+
+
+def test_a_multiword_judgement_is_read_whole(extractor):
+    text = "Kremlin spokesman Dmitry Petrov said the planned restrictions were politically motivated."
+    assert [(p.type, p.content.text) for p in extractor.extract(text).positions] == [
+        ("criticize", "the planned restrictions")]

@@ -84,12 +84,36 @@ def own_side(subject: Token, st: Statement) -> bool:
     if subject.ent_type_ == "GPE" and st.speaker_mention is not None and re.search(
             r"\b" + re.escape(subject.text) + r"(?:'s|’s)", st.speaker_mention.text):
         return True  # `Varania's ambassador` speaking of Varania
+    named_state = state_name(subject.text) or capital_states().get(subject.lower_)
+    if named_state is not None and subject.pos_ == "PROPN" and named_state in _speaker_states(subject.doc, st):
+        return True  # `Azerbaijani minister Ana Ruiz said Baku would sign`
     if subject.pos_ == "PROPN" and subject.ent_type_ == "ORG" and st.speaker_mention is not None:
         name = " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN")
         initials = "".join(w[0] for w in name.split() if w[0].isupper())
         title = _speaker_titles(subject.doc, st)
         return bool(name) and (name in title or (len(initials) >= 2 and re.search(r"\b" + initials + r"\b", title) is not None))
     return False
+
+
+# Where a title before a name stops being that person's: `between the Serbian president and X`.
+_OTHER_PHRASE = re.compile(r".*(?:\band\b|\bbetween\b|\bwith\b|\bof\b|[.;:])", re.S)
+
+
+def _speaker_states(doc: Doc, st: Statement) -> set[str]:
+    """States the speaker stands for, as the article titles them: the speaker itself when a
+    state, and any nation named in the speaker's mention or just before the speaker's name
+    (`Azerbaijani Foreign Minister Ana Ruiz`, `Rwanda's foreign minister, Ana Ruiz`)."""
+    if st.speaker is not None and st.speaker.kind == "state":
+        return {st.speaker.name}
+    texts = [st.speaker_mention.text if st.speaker_mention else ""]
+    if st.speaker is not None and st.speaker.kind == "person":
+        surname = st.speaker.name.split()[-1]
+        text = doc_index(doc).text
+        for match in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
+            window = text[max(0, match.start() - 50):match.start()]
+            texts.append(_OTHER_PHRASE.sub("", window))
+    words = {w for t in texts for w in re.findall(r"[A-Z][\w-]+", t)}
+    return {state for w in words if (state := state_name(w))}
 
 
 def _speaker_titles(doc: Doc, st: Statement) -> str:

@@ -31,8 +31,11 @@ def judgement_stance(doc: Doc, st: Statement, token: Token, lo: int, hi: int) ->
             rejected = _rejected_thing(clause)
             start, end = rejected or (clause_start(clause, lo), clause_end(clause, hi))
             return Found("reject", max(lo, start), end, _holder(doc, clause, st, lo), "judgement", anchor=clause)
+    token_end = token.idx + len(token.text)
     for phrase in lex["criticize_adjectives"]:
-        if phrase.split()[-1] == token.lower_ and phrase in here:
+        # (`one-sided` is three tokens: its last part is the word that judges)
+        if phrase.split()[-1].split("-")[-1] == token.lower_ \
+                and phrase in text[max(lo, token_end - len(phrase) - 3):token_end].lower():
             # `its "dangerous" actions`: an attributive adjective judges its noun, not the
             # clause's subject (`taking action now is not conducive to peace`)
             subject = token.head if token.dep_ == "amod" else subject_of(clause, clausal=True)
