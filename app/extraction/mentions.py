@@ -383,3 +383,30 @@ def subtree_text(token: Token) -> str:
     """The article's text from the first to the last word of `token`'s phrase."""
     words = list(token.subtree)
     return text_of(token.doc)[words[0].idx:words[-1].idx + len(words[-1])]
+
+
+def named_pair_before(doc: Doc, before: int, reach: int = 300) -> tuple[str, str] | None:
+    """`Lebanese and Israeli delegations met ... both sides agreed`, `the ministers of Armenia
+    and Azerbaijan`: the nearest two states or named groups coordinated before token `before`
+    (within `reach` tokens), by name (`Lebanon`, `Israel`); None when there is none."""
+    dateline_end = past_dateline(doc, 0, min(len(doc), 40))
+    for i in range(before - 1, max(dateline_end - 1, before - reach), -1):
+        second = doc[i]
+        first = second.head
+        if second.dep_ != "conj" or first.i >= second.i or first.i < dateline_end:
+            continue
+        names = [_party_name(first), _party_name(second)]
+        if names[0] and names[1] and names[0] != names[1]:
+            return names[0], names[1]
+    return None
+
+
+def _party_name(token: Token) -> str | None:
+    """A state (by name or nationality) or a named organisation a token stands for."""
+    state = state_name(token.text)
+    if state is not None:
+        return state
+    if token.ent_type_ == "ORG" and token.pos_ == "PROPN":
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        return clean_name(ent.text) if ent is not None else token.text
+    return None

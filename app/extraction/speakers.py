@@ -25,6 +25,7 @@ from app.extraction.mentions import (
     is_title_word,
     join_tokens,
     name_tokens,
+    named_pair_before,
     state_name,
     strip_determiners,
 )
@@ -681,7 +682,8 @@ class Resolver:
         subject before token `before`, as one group; `names_only` wants a name at its head."""
         subject = coordinated_subject_before(self.doc, before)
         if subject is None or names_only and subject.pos_ != "PROPN":
-            return None
+            named = named_pair_before(self.doc, sentence_of(self.doc[before])[0])
+            return ActorRef(" and ".join(named), "group", "group") if named else None
         end = subject.right_edge.i + 1
         # (`Egypt and Qatar on Wednesday proposed`: the day the parser hung on the last name is no part of it)
         dates = [t.left_edge.i for t in subject.subtree if t.dep_ == "prep" and t.i > subject.i

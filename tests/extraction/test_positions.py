@@ -402,3 +402,12 @@ def test_a_multiword_judgement_is_read_whole(extractor):
     text = "Kremlin spokesman Dmitry Petrov said the planned restrictions were politically motivated."
     assert [(p.type, p.content.text) for p in extractor.extract(text).positions] == [
         ("criticize", "the planned restrictions")]
+
+
+def test_both_sides_are_the_two_nations_the_article_paired(extractor):
+    text = ("Peruvian and Chilean military delegations met for a third day in Arica on Wednesday.\n\n"
+            "The UN envoy Maria Costa said after the meeting that both sides had agreed to keep the talks going.\n\n"
+            "In a joint statement, the two sides said they would meet again in September.")
+    result = extractor.extract(text)
+    assert [s.speaker.name for s in result.statements][1] == "Peru and Chile"
+    assert [(p.type, p.actor.name) for p in result.positions] == [("agree", "Peru and Chile"), ("intend", "Peru and Chile")]

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from app.extraction.candidates import past_dateline
 from app.extraction.lexicons import capital_states, word_set
-from app.extraction.mentions import coordinated_subject_before, state_name, subtree_text
+from app.extraction.mentions import coordinated_subject_before, named_pair_before, state_name, subtree_text
 from app.extraction.positions.index import doc_index
 from app.extraction.positions.spans import charge_of
 from app.extraction.positions.stances import (
@@ -148,7 +148,7 @@ def actors_of(token: Token, statements: Sequence[Statement] = ()) -> tuple[Actor
         if token.lower_ == "it" and speaks_for_document(last) and token.idx - last.content.end < 400:
             return (speaker,)  # `The draft deplores the raids ... It calls for a truce`
         return ()
-    if _both(token):
+    if _both(token) or _all_parties(token) and _definite(token):
         pair = _pair_before(token)
         if pair:
             return pair
@@ -212,6 +212,13 @@ def _all_parties(subject: Token) -> bool:
     return subject.tag_ == "NNS" and subject.lemma_.lower() in ("side", "party", "delegation", "country", "government", "team")
 
 
+def _definite(token: Token) -> bool:
+    """`the warring parties`, `their countries`: the parties already named; not `European
+    countries` (a group of its own, no determiner, a nation for modifier)."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "these", "those") for c in token.children) \
+        and not any(c.ent_type_ in ("NORP", "GPE") for c in token.children)
+
+
 def _both(token: Token) -> bool:
     return any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
                for c in token.children)
@@ -268,6 +275,9 @@ def _pair_before(token: Token) -> tuple[ActorRef, ...]:
         if len(people) == 2:
             return tuple(ActorRef(p.text, "person", "name") for p in people)
         return (ActorRef(_strip_det(subtree_text(candidate)), "group", "group"),)
+    named = named_pair_before(doc, token.sent.start)
+    if named is not None:
+        return tuple(ActorRef(name, "state" if state_name(name) else "organisation", "name") for name in named)
     return ()
 
 
