@@ -411,3 +411,13 @@ def test_both_sides_are_the_two_nations_the_article_paired(extractor):
     result = extractor.extract(text)
     assert [s.speaker.name for s in result.statements][1] == "Peru and Chile"
     assert [(p.type, p.actor.name) for p in result.positions] == [("agree", "Peru and Chile"), ("intend", "Peru and Chile")]
+
+
+def test_what_ones_own_side_will_not_do_is_refused_and_what_it_will_not_allow_threatened(extractor):
+    text = ("Philippine Foreign Secretary Ana Reyes said Manila would not withdraw the marines from the shoal. "
+            "\u201cWe will not allow anyone to touch our waters,\u201d she said. The three governments said they "
+            "would not hesitate to ask the council to restore sanctions.")
+    assert [(p.type, p.content.text) for p in extractor.extract(text).positions] == [
+        ("reject", "withdraw the marines from the shoal"),
+        ("threaten", "We will not allow anyone to touch our waters"),
+        ("threaten", "ask the council to restore sanctions")]

@@ -219,6 +219,27 @@ def _demand_auxes() -> frozenset[str]:
     return frozenset(lexicon()["demand_modals"]) | {"can", "have", "has", "need", "needs", "to"}
 
 
+# `we will not allow X`, `will not hesitate to X`: what one's own side will not stand for is a threat.
+_THREATENING_REFUSALS = {"allow", "tolerate", "permit", "hesitate"}
+
+
+def _refusal(doc: Doc, st: Statement, verb: Token, hi: int) -> Found | None:
+    """`we will not sign another paper` -> reject `sign another paper`; `we would never
+    recognise X` -> reject; `we will not hesitate to ask for sanctions` -> threaten `ask for
+    sanctions`; `we will not allow anyone to touch it` -> threaten."""
+    lemma = verb.lemma_.lower()
+    if lemma in _THREATENING_REFUSALS:
+        comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if lemma == "hesitate" and comp is not None:
+            return Found("threaten", vp_start(comp), clause_end(comp, hi), speaker_actors(doc, st), "content", anchor=verb)
+        return Found("threaten", clause_start(verb, st.content.start), clause_end(verb, hi), speaker_actors(doc, st),
+                     "content", anchor=verb)
+    if not any(c.dep_ in ("dobj", "prep", "xcomp", "prt", "auxpass") for c in verb.children):
+        return None  # `we will not give in`, `it would not last`: no course of action refused
+    # (what is refused starts at its verb: `would never [recognise X]`)
+    return Found("reject", verb.idx, clause_end(verb, hi), speaker_actors(doc, st), "content", anchor=verb)
+
+
 def _modal_stance(doc: Doc, st: Statement, verb: Token, lo: int, hi: int) -> Found | None:
     """`talks should resume` -> demand; `we will reopen the crossing` -> intend."""
     lex = lexicon()
@@ -239,7 +260,9 @@ def _modal_stance(doc: Doc, st: Statement, verb: Token, lo: int, hi: int) -> Fou
     if aux_words & set(lex["intend_modals"]) and verb.lemma_.lower() not in NOT_ACTIONS | reporting_lemmas():
         if verb.dep_ in ("relcl", "advcl", "acl") or subject is None or not own_side(subject, st):
             return None
-        if is_negated(verb) or any(c.dep_ == "xcomp" and c.lemma_ == "be" for c in verb.children):
+        if is_negated(verb):
+            return _refusal(doc, st, verb, hi)
+        if any(c.dep_ == "xcomp" and c.lemma_ == "be" for c in verb.children):
             return None
         modal = max(a.i for a in auxes if a.lower_ in lex["intend_modals"])
         start = doc[modal + 1].idx
