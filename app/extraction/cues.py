@@ -156,15 +156,18 @@ def _skip_misparsed_that(clause: Token, start: int) -> int:
 
 
 def _reported_modal_conjunct(verb: Token) -> bool:
-    """`said the plan was ready but would cost more`: a subjectless conjunct with a modal
-    shares the reported clause's subject, so it is reported too. A bare `but would not
+    """`said the plan was ready but would cost more`: a subjectless conjunct with a modal (or
+    a past perfect) shares the reported clause's subject, so it is reported too. A bare `but would not
     elaborate` (nothing after the verb) and a cue verb (`and would urge ...`) are the
     speaker's own acts."""
-    if verb.pos_ not in ("VERB", "AUX") or cue_of(verb) is not None:
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+    # `said X was stalling and had refused to talk`: the past perfect is the reported clause's
+    # tense moved back, not the speaker's next act (which would be `and refused`), cue or not.
+    backshifted = any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    if cue_of(verb) is not None and not backshifted:
         return False
-    has_modal = any(c.dep_ == "aux" and c.lower_ in _REPORTED_MODALS for c in verb.children)
+    has_modal = backshifted or any(c.dep_ == "aux" and c.lower_ in _REPORTED_MODALS for c in verb.children)
     return has_modal and any(c.i > verb.i and c.dep_ not in ("punct", "advmod", "neg", "cc") for c in verb.children)
 
 
@@ -207,6 +210,37 @@ def _may_be_speaker(subject: Token, speaker: Token) -> bool:
 
 
 _CONTINUATIONS = ("in addition", "as well as", "including", "particularly", "especially", "notably")
+
+
+def _told_that(verb: Token) -> tuple[int, int, float] | None:
+    """`told the board that pressure would only "complicate" efforts ...` read by the parser as
+    one long noun phrase, `that` a determiner: what follows `that` right after the audience,
+    up to the speaker's next coordinated act or the sentence end."""
+    doc = verb.doc
+    audience = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    if audience is None:
+        return None
+    that = audience.right_edge.i + 1
+    if that + 2 >= len(doc) or doc[that].lower_ != "that" or doc[that].dep_ == "mark":
+        return None
+    end = sentence_of(verb)[1]
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > that):
+        end = min(end, conj.left_edge.i)  # `..., and urged all parties to X`: the speaker's next act
+    start, end = trim_tokens(doc, that + 1, end)
+    return (start, end, 0.6) if end - start >= 3 else None
+
+
+def _second_infinitive(doc, end: int) -> int:
+    """`urged them to « seize this moment » and drop X`: a bare infinitive right after `and`
+    continues the demand, wherever the parser hung it (a speaker's own next act would be in
+    the past tense)."""
+    k = end
+    while k < len(doc) and (is_quote_token(doc[k]) or doc[k].text in ("»", "«")):
+        k += 1
+    if k + 1 < len(doc) and doc[k].lower_ in ("and", "or") and doc[k + 1].tag_ == "VB" and doc[k + 1].dep_ == "conj" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[k + 1].children):
+        return max(end, doc[k + 1].right_edge.i + 1)
+    return end
 
 
 def reduced_relative(child: Token, end: int) -> bool:
@@ -448,12 +482,16 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
         # `added that X, but “Y”` / `said X but he was already working on Y` / `said X, and Y
         # will follow` / `said X but would need Y`: a conjunct the parser hangs on the cue,
         # right after the clause, continues what was reported.
-        for child in children:
+        # (`quoted X as saying Y and would Z`: the parser may hang Z on `quoted`)
+        relay = [c for c in verb.head.head.children if c.i > verb.i] \
+            if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote" else []
+        for child in children + relay:
             if child.dep_ != "conj" or child.i < end or cue_of(child) is not None and not is_hedged_or_hypothetical(child):
                 continue
             joined_by = doc[end : child.left_edge.i].text.strip(" ,")
-            if opened_by_that(child):
-                joined_by = joined_by.strip(" \"“”")  # (`was "open to talks" but that X`: past a closing mark)
+            if opened_by_that(child) or _reported_modal_conjunct(child):
+                # (`was "open to talks" but that X`, `had "nothing to hide" and would Y`: past a closing mark)
+                joined_by = joined_by.strip(" ,\"“”«»")
             verbless = child.pos_ in ("NOUN", "PROPN", "ADJ")
             clause_like = child.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
             if joined_by in ("but", "and") and (verbless or clause_like or _reported_modal_conjunct(child)):
@@ -494,6 +532,10 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
                 start, end = subtree_range(token)
                 start, end = trim_tokens(doc, start + (doc[start].dep_ != "mark"), end)  # past a mislabelled `that`
                 return (start, end, 0.75) if end - start >= 2 else None
+    if cue.lemma in TELLING:
+        told = _told_that(verb)
+        if told is not None:
+            return told
     if cue.lemma in CLAUSE_ONLY:
         # `Ruiz said none of the parties believed ...`: the sm parser sometimes makes the
         # clause's subject an object of `said`; a long object holding a verb is a clause.
@@ -525,6 +567,7 @@ def content_of(verb: Token, cue: Cue, particle: Token | None) -> tuple[int, int,
                     end = child.right_edge.i + 1
                 elif reduced_relative(child, end):
                     end = child.right_edge.i + 1
+            end = _second_infinitive(doc, end)
             start, end = trim_tokens(doc, start, _cut_circumstance(doc, start, cut_concession(doc, start, end)))
             return (start, end, 0.8) if end - start >= 2 else None
     if "np" in cue.flags:

@@ -551,3 +551,30 @@ def test_a_time_clause_after_an_infinitive_content_is_the_writers(extractor):
     s = _one(extractor, "Peru on Monday urged the International Court of Justice to uphold the 1929 treaty that set "
                         "its border with Chile, as the court opened public hearings on the merits of the dispute.")
     assert _trimmed(s) == "the International Court of Justice to uphold the 1929 treaty that set its border with Chile"
+
+
+def test_a_past_perfect_conjunct_after_a_quoted_fragment_is_still_reported(extractor):
+    s = _one(extractor, 'The opposition said the government was "buying time" and had refused to discuss any '
+                        'article touching on the security services.')
+    assert _trimmed(s).endswith("had refused to discuss any article touching on the security services")
+
+
+def test_a_relayed_clause_goes_on_past_a_closing_mark(extractor):
+    s = _one(extractor, 'State television quoted foreign ministry spokesman Reza Karimi as saying Iran had "nothing to '
+                        'hide" and would not accept "a single extra inspection" under pressure.')
+    assert _trimmed(s).endswith('would not accept "a single extra inspection" under pressure')
+
+
+def test_a_second_bare_infinitive_continues_the_demand(extractor):
+    [s] = [x for x in _statements(extractor, "Foreign Minister Kostas Dimou welcomed the paper and urged Ankara to "
+                                             "\u00ab seize this moment \u00bb and drop its insistence on guarantee "
+                                             "rights.") if x.cue.text == "urged"]
+    assert _trimmed(s).endswith("and drop its insistence on guarantee rights")
+
+
+def test_told_the_board_that_read_as_a_noun_phrase(extractor):
+    text = ("China's representative, Wang Lei, told the board that pressure would only \"complicate\" efforts to "
+            "revive nuclear negotiations between Tehran and Washington, and urged all parties to return to dialogue.")
+    assert [_trimmed(s) for s in _statements(extractor, text)] == [
+        'pressure would only "complicate" efforts to revive nuclear negotiations between Tehran and Washington',
+        "all parties to return to dialogue"]
