@@ -393,12 +393,25 @@ def named_pair_before(doc: Doc, before: int, reach: int = 300) -> tuple[str, str
     for i in range(before - 1, max(dateline_end - 1, before - reach), -1):
         second = doc[i]
         first = second.head
-        if second.dep_ != "conj" or first.i >= second.i or first.i < dateline_end:
+        if second.dep_ != "conj" or first.i >= second.i or first.i < dateline_end or not _in_subject(first):
             continue
         names = [_party_name(first), _party_name(second)]
         if names[0] and names[1] and names[0] != names[1]:
             return names[0], names[1]
     return None
+
+
+def _in_subject(token: Token) -> bool:
+    """The token sits in its clause's subject (`the ministers of A and B met`), not in an
+    object or a circumstance (`demanded the withdrawal of A and B`)."""
+    node = token
+    for _ in range(6):
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _party_name(token: Token) -> str | None:
@@ -409,4 +422,11 @@ def _party_name(token: Token) -> str | None:
     if token.ent_type_ == "ORG" and token.pos_ == "PROPN":
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         return clean_name(ent.text) if ent is not None else token.text
+    nations = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")
+               and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN")]
+    if token.pos_ == "NOUN" and nations:
+        # `the Ethiopian government` is Ethiopia; `the Tigray interim administration` a group so named
+        if token.lemma_.lower() in ("government", "state", "country") and state_name(nations[0].text):
+            return state_name(nations[0].text)
+        return strip_determiners(token.doc[nations[0].i : token.i + 1])
     return None

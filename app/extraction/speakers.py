@@ -324,6 +324,13 @@ class Resolver:
                 if actor is not None:
                     return ActorRef(actor.name, actor.kind, "pronoun"), 0.6
             return None, 0.3
+        # `a joint statement released after the talks`: the pair the article coordinated before.
+        if head.lemma_.lower() in ("statement", "communique", "communiqué", "declaration") \
+                and any(c.lower_ == "joint" for c in head.children) and not name_tokens(doc, start, end):
+            pair = self._coordinated_pair(start)
+            if pair is not None:
+                self.last_group = pair
+                return pair, 0.6
         # A document speaks for whoever presented or adopted it.
         if head.lower_ in word_set("documents.txt") and not name_tokens(doc, start, end):
             actor = self._document_issuer(head) or self.last_document

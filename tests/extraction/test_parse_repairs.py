@@ -578,3 +578,16 @@ def test_told_the_board_that_read_as_a_noun_phrase(extractor):
     assert [_trimmed(s) for s in _statements(extractor, text)] == [
         'pressure would only "complicate" efforts to revive nuclear negotiations between Tehran and Washington',
         "all parties to return to dialogue"]
+
+
+def test_the_two_sides_are_the_subject_pair_not_a_pair_named_in_an_object(extractor):
+    text = ("Sudan's army and Sudan's rebel alliance agreed on Thursday to a truce after talks in Jeddah.\n\n"
+            "The rebels demanded the withdrawal of Chadian troops and Libyan militias from the border.\n\n"
+            "In a joint statement, the two sides said they would meet again in September.")
+    assert _speaker_names(extractor, text)[-1] == "Sudan's army and Sudan's rebel alliance"
+
+
+def test_a_joint_statement_speaks_for_the_pair_before(extractor):
+    text = ("Norway and Iceland ended two days of talks on fishing quotas in Oslo.\n\n"
+            "According to a joint statement released after the talks, the two governments will meet again in May.")
+    assert _speaker_names(extractor, text) == ["Norway and Iceland"]

@@ -293,3 +293,10 @@ def test_a_press_conference_in_a_city_whose_name_opens_with_the(extractor):
     text = ("Jorge Perez, who heads Peru's delegation, told reporters in The Hague that his government would "
             "accept the ruling.")
     assert _venues_of(extractor, text) == ["press conference in Hague"]
+
+
+def test_a_pair_of_parties_speaks_in_the_talks_its_members_hold(extractor):
+    text = ("Ethiopia's federal government and Tigray's interim administration agreed to complete the disarmament "
+            "of fighters, the mediators said on Thursday after three days of talks in Nairobi.\n\n"
+            "In a joint statement, the two sides said they would meet again in September.")
+    assert _venues_of(extractor, text)[-1] == "Nairobi talks"

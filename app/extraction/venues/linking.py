@@ -186,12 +186,16 @@ def _party_beside(doc: Doc, st: Statement, mentions: Sequence[Mention]) -> Venue
     if st.speaker_mention is None:
         return None
     states = _states_in(doc, st.speaker_mention.start, st.speaker_mention.end)
-    if not states:
+    # `the two sides`, resolved to `Ethiopia and Tigray interim administration`: each party
+    parties = re.split(r",\s*|\s+and\s+", st.speaker.name) if st.speaker is not None and st.speaker.kind == "group" else []
+    states |= {state for part in parties if (state := state_name(part))}
+    if not states and not parties:
         return None
     for mention in mentions:
         if mention.setting and mention.venue.kind == "talks":
             sentence = sentence_at(doc, mention.start)
-            if states & _states_in(doc, sentence.start_char, sentence.end_char):
+            named = any(re.search(r"\b" + re.escape(part) + r"\b", sentence.text) for part in parties if len(part) > 3)
+            if named or states & _states_in(doc, sentence.start_char, sentence.end_char):
                 return main_venue(mentions, "talks") if mention.generic else mention.venue
     return None
 
