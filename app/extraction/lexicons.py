@@ -93,7 +93,6 @@ def pronoun_genders() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     """Capital to the state it stands for as a metonym (data/capitals.txt): "Moscow" -> "Russia"."""
     return {city.strip(): state.strip() for city, state in (line.split("|") for line in _lines("capitals.txt"))}
@@ -101,10 +100,13 @@ def capitals() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def capital_states() -> dict[str, str]:
-    """`capitals()` keyed by the lower-cased city."""
-    return {city.lower(): state for city, state in capitals().items()}
+    """`capitals()` keyed by the lower-cased city, each state under the name `state_aliases`
+    gives it (`Cote d'Ivoire` -> `Côte d'Ivoire`)."""
+    aliases = state_aliases()
+    return {city.lower(): aliases.get(state.lower(), state) for city, state in capitals().items()}
 
 
+@lru_cache(maxsize=1)
 def state_aliases() -> dict[str, str]:
     """Alias (lower-cased) to short English state name: "u.s." -> "United States".
 
