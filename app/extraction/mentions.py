@@ -96,16 +96,16 @@ def mention_for(doc: Doc, verb: Token) -> tuple[int, int] | None:
 
 
 def _name_before_role(role: Token, subjects: list[Token]) -> tuple[int, int] | None:
-    """`Ana Ruiz, the spokesman for the ministry, told reporters`: the parser may make both
-    the name and its appositive role subjects of the verb; the mention is then the name
-    with its role, not the role alone. None unless a named subject ends just before the
-    comma that opens `role`'s phrase."""
+    """`Ana Ruiz, the spokesman for the ministry, told reporters` (or `COGAT, the military
+    body that ..., said`): the parser may make both the name and its appositive role
+    subjects of the verb; the mention is then the name with its role, not the role alone.
+    None unless a named subject ends just before the comma that opens `role`'s phrase."""
     doc = role.doc
     comma = role.left_edge.i - 1
     if comma < 1 or doc[comma].text != ",":
         return None
     name = next((s for s in subjects if s.i < role.i and s.right_edge.i == comma - 1
-                 and s.pos_ == "PROPN" and s.ent_type_ == "PERSON"), None)
+                 and s.pos_ == "PROPN" and s.ent_type_ in ("PERSON", "ORG", "")), None)
     if name is None:
         return None
     return name.left_edge.i, noun_phrase(role, role.head)[1]
@@ -422,11 +422,11 @@ def _party_name(token: Token) -> str | None:
     if token.ent_type_ == "ORG" and token.pos_ == "PROPN":
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         return clean_name(ent.text) if ent is not None else token.text
-    nations = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")
+    nations = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN")]
     if token.pos_ == "NOUN" and nations:
         # `the Ethiopian government` is Ethiopia; `the Tigray interim administration` a group so named
         if token.lemma_.lower() in ("government", "state", "country") and state_name(nations[0].text):
             return state_name(nations[0].text)
-        return strip_determiners(token.doc[nations[0].i : token.i + 1])
+        return clean_name(strip_determiners(token.doc[nations[0].left_edge.i : token.i + 1]))
     return None

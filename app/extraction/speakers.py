@@ -388,7 +388,10 @@ class Resolver:
             entities = [e for e in self._entities_in(start, end) if e.label_ in ("ORG", "GPE", "NORP", "FAC")
                         and not (e.end < len(doc) and doc[e.end].tag_ == "POS" and named[-1].i >= e.end)]
             main = max(entities, key=len, default=None)
-            name = main.text if main is not None else strip_determiners(span)
+            if main is not None and main.label_ == "NORP" and not main.start <= named[0].i < main.end:
+                main = None  # `COGAT, the Israeli military body`: the name, not the nationality of its role
+            # (`COGAT, the military body ...`: with an appositive the name is the named run)
+            name = main.text if main is not None else join_tokens(named) if "," in span.text else strip_determiners(span)
             if main is not None and (any(t.ent_type_ in ("GPE", "NORP") and t.i < main.start for t in span)
                                      or main.end <= named[0].i) and len(span) <= 6:
                 # `Japan's defence ministry`, not `defence ministry`; `The French foreign ministry`
@@ -689,7 +692,7 @@ class Resolver:
         subject before token `before`, as one group; `names_only` wants a name at its head."""
         subject = coordinated_subject_before(self.doc, before)
         if subject is None or names_only and subject.pos_ != "PROPN":
-            named = named_pair_before(self.doc, sentence_of(self.doc[before])[0])
+            named = named_pair_before(self.doc, before)
             return ActorRef(" and ".join(named), "group", "group") if named else None
         end = subject.right_edge.i + 1
         # (`Egypt and Qatar on Wednesday proposed`: the day the parser hung on the last name is no part of it)
@@ -768,13 +771,14 @@ def _position(mark: tuple[int, _Person]) -> int:
 
 
 # Words for the two parties of a negotiation (`both sides`, `the two parties`).
-_PAIR_NOUNS = {"side", "party", "camp"}
+_PAIR_NOUNS = {"side", "party", "camp", "delegation", "government", "country"}
 
 
 def _counts_two(head: Token) -> bool:
-    """`the two leaders`, `both ministers` (not `two officials`, who are new)."""
+    """`the two leaders`, `both ministers`, `the three mediators` (not `two officials`, who
+    are new): parties the article has named together before."""
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-    return any(c.dep_ == "nummod" and c.lower_ == "two" and definite
+    return any(c.dep_ == "nummod" and c.lower_ in ("two", "three") and definite
                or c.dep_ in ("det", "predet") and c.lower_ == "both" for c in head.children)
 
 

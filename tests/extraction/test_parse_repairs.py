@@ -591,3 +591,31 @@ def test_a_joint_statement_speaks_for_the_pair_before(extractor):
     text = ("Norway and Iceland ended two days of talks on fishing quotas in Oslo.\n\n"
             "According to a joint statement released after the talks, the two governments will meet again in May.")
     assert _speaker_names(extractor, text) == ["Norway and Iceland"]
+
+
+def test_the_three_mediators_are_the_three_named_before(extractor):
+    text = ("Egypt, Qatar and Turkey brokered a deal on an aid corridor. In a joint statement issued in Cairo, "
+            "the three mediators said the corridor would open for 60 days.")
+    assert _speaker_names(extractor, text) == ["Egypt, Qatar and Turkey"]
+
+
+def test_the_two_delegations_closing_a_lede_are_the_pair_it_opened_with(extractor):
+    text = ("Peru's government and the Shining Path (SP) rebel group agreed on Wednesday to restart talks on a "
+            "ceasefire, the two delegations said in Havana.")
+    assert _speaker_names(extractor, text) == ["Peru and Shining Path rebel group"]
+
+
+def test_an_organisation_named_before_its_role_is_named_so(nlp):
+    from app.extraction.mentions import mention_for
+    from app.extraction.speakers import Resolver
+
+    # `COGAT, the military body, said` with both `COGAT` and `body` made subjects of `said`.
+    words = ["COGAT", ",", "the", "Israeli", "military", "body", ",", "said", "it", "agreed", "."]
+    heads = [7, 7, 5, 5, 5, 7, 5, 7, 9, 7, 7]
+    deps = ["nsubj", "punct", "det", "amod", "amod", "nsubj", "punct", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "ADJ", "ADJ", "NOUN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"]
+    ents = ["O", "O", "O", "B-NORP", "O", "O", "O", "O", "O", "O", "O"]
+    doc = _parsed(nlp, words, heads, deps, pos, ents)
+    start, end = mention_for(doc, doc[7])
+    assert doc[start:end].text == "COGAT, the Israeli military body"
+    assert Resolver(doc).resolve(start, end)[0].name == "COGAT"

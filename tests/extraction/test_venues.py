@@ -300,3 +300,11 @@ def test_a_pair_of_parties_speaks_in_the_talks_its_members_hold(extractor):
             "of fighters, the mediators said on Thursday after three days of talks in Nairobi.\n\n"
             "In a joint statement, the two sides said they would meet again in September.")
     assert _venues_of(extractor, text)[-1] == "Nairobi talks"
+
+
+def test_no_dateline_is_read_into_a_lede_and_an_interview_is_no_press_conference(extractor):
+    text = ("The leaders of Chile, Peru and Bolivia agreed on Monday to resume talks on a water accord.\n\n"
+            "\"Our rivers are too intertwined for us to stop talking,\" Ana Soto told a joint news conference.\n\n"
+            "\"This accord can save lives,\" Maria Lopez, a spokesperson for the World Food Programme, told "
+            "Al Jazeera from Lima.")
+    assert _venues_of(extractor, text) == [None, None]

@@ -81,7 +81,7 @@ def _press_conference(doc: Doc, st: Statement, cue: Token, sent: SpacySpan) -> V
             break
     if hit is None:
         hit = _press_audience(cue, st)
-    said_from = _said_from(cue, st)
+    said_from = None if _interview(cue) else _said_from(cue, st)
     if hit is None and said_from is None:
         return None
     place = said_from or _place_after(sent, hit, st, cue) or (None if _on_the_move(sent, hit, st) else _dateline(doc))
@@ -119,6 +119,11 @@ def _press_audience(cue: Token, st: Statement) -> int | None:
                         and not (st.content.start <= obj.idx < st.content.end):
                     return obj.idx + len(obj)
     return None
+
+
+def _interview(cue: Token) -> bool:
+    """`told Al Jazeera from Cairo`: an interview with an outlet, no press conference."""
+    return any(c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" for c in cue.children)
 
 
 def _said_from(cue: Token, st: Statement) -> str | None:
@@ -171,8 +176,8 @@ def _topic(token: Token) -> bool:
 def _dateline(doc: Doc) -> str | None:
     """`OSLO, May 3 -` / `Oslo, Agency -`: the place an article was filed from."""
     match = _DATELINE.match(text_of(doc))
-    if not match:
-        return None
+    if not match or not all(word[:1].isupper() for word in match.group(1).split()):
+        return None  # (`The leaders of South Korea, Japan and China met`: no dateline)
     span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
     # A wire dateline in capitals (`BRUSSELS (AP) —`) is a place whatever the tagger says
     # (it often reads capitals as an organisation); otherwise the tagger must call it one.
