@@ -201,6 +201,10 @@ def _plausible_speaker(doc: Doc, candidate: Candidate) -> bool:
     speak (a name, a pronoun, a role, a group, a document), not any thing."""
     if candidate.frame not in ("np", "inf") or candidate.mention is None:
         return True
+    verb = doc[candidate.verb] if candidate.verb is not None else None
+    if candidate.frame == "inf" and verb is not None and verb.tag_ == "VBN" and (
+            verb.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)):
+        return False  # `convoys expected to cross`, `she was asked to leave`: the subject is no speaker
     head = doc[candidate.mention[0] : candidate.mention[1]].root
     if head.pos_ in ("PROPN", "PRON") or head.ent_type_ or head.tag_ in ("NNS", "NNPS") or head.is_title:
         # A capitalised head the tagger took for a common noun (`Velden urges ...`) is a name.

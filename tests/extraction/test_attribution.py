@@ -857,3 +857,10 @@ def test_a_clause_that_is_a_quotation_with_a_scrap_before_it_is_the_quotation(ex
     # opening mark, and the two statements overlapped without nesting.
     statements = _statements(extractor, "000001@. \u201cWe will go,\u201d Elsa Varg said.\n\n")
     assert [(s.kind, _trimmed(s)) for s in statements] == [("direct", "We will go")]
+
+
+def test_pressing_someone_to_act_reports_a_demand(extractor):
+    result = extractor.extract("Foreign Minister Ana Ruiz pressed the envoys to commit funding for the railway.")
+    [statement] = result.statements
+    assert statement.content.text == "the envoys to commit funding for the railway"
+    assert [(p.type, p.content.text) for p in result.positions] == [("demand", "commit funding for the railway")]

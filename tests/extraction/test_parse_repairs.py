@@ -619,3 +619,9 @@ def test_an_organisation_named_before_its_role_is_named_so(nlp):
     start, end = mention_for(doc, doc[7])
     assert doc[start:end].text == "COGAT, the Israeli military body"
     assert Resolver(doc).resolve(start, end)[0].name == "COGAT"
+
+
+def test_a_passive_expected_or_asked_to_has_no_speaker(extractor):
+    text = ("The crossing will open on Saturday, with the first convoys of food expected to cross on Sunday. "
+            "Russia is expected to veto the draft.")
+    assert _statements(extractor, text) == []

@@ -64,7 +64,10 @@ def _cue_position(doc: Doc, st: Statement, cue: Token) -> Found | None:
     elif kind in ("demand", "intend") and cue.lemma_.lower() in ("urge", "ask", "call", "press", "appeal"):
         # `urged the council to stay calm`: the demand is what follows `to`
         for child in cue.children:
-            if child.dep_ == "xcomp" and child.idx >= st.content.start:
+            # (`pressed the envoys to commit X`: the parser may hang the infinitive as a ccomp or advcl)
+            infinitive = child.dep_ == "xcomp" or child.dep_ in ("ccomp", "advcl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            if infinitive and child.idx >= st.content.start:
                 addressee = [c for c in cue.children if c.dep_ in ("dobj", "dative")] or [
                     c for c in child.children if c.dep_ in SUBJECT_DEPS]
                 if addressee and addressee[0].idx >= st.content.start:
