@@ -421,3 +421,13 @@ def test_what_ones_own_side_will_not_do_is_refused_and_what_it_will_not_allow_th
         ("reject", "withdraw the marines from the shoal"),
         ("threaten", "We will not allow anyone to touch our waters"),
         ("threaten", "ask the council to restore sanctions")]
+
+
+def test_a_state_named_with_its_article_is_the_speakers_own_side_and_a_clause_on_a_noun_is_read(extractor):
+    text = ("US envoy Daniel Webb told a news conference in Oslo that the United States would send two more "
+            "patrol aircraft to the region. Uzbek Foreign Minister Rustam Karimov said in a statement that "
+            "Tashkent supported gradual engagement with the authorities.")
+    positions = extractor.extract(text).positions
+    assert [(p.type, p.actor.name) for p in positions] == [("intend", "Daniel Webb"), ("support", "Rustam Karimov")]
+    assert positions[0].content.text == "send two more patrol aircraft to the region"
+    assert positions[1].content.text.startswith("gradual engagement")

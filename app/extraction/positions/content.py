@@ -86,7 +86,8 @@ def _verb_reading(doc: Doc, st: Statement, token: Token, lo: int, hi: int) -> Fo
     """A verb inside the content: a stance verb (`the militias asked for X`), a modal
     (`talks should resume`, `we will reopen`), `trying to X`, or `will help support X`."""
     lex = lexicon()
-    if token.dep_ in ("amod", "acl", "pcomp", "auxpass", "aux") and not _misparsed_clause(token):
+    if token.dep_ in ("amod", "acl", "pcomp", "auxpass", "aux") and not _misparsed_clause(token) \
+            and not _that_clause_on_noun(token):
         return None
     subject = subject_of(token)
     if token.dep_ == "relcl" and (subject is None or subject.lower_ in ("that", "which", "who")):
@@ -193,6 +194,13 @@ def _misparsed_clause(verb: Token) -> bool:
     noun = verb.head
     return (verb.dep_ == "acl" and noun.dep_ in ("ccomp", "ROOT") and noun.pos_ in ("NOUN", "PROPN")
             and not any(c.dep_ == "agent" for c in verb.children))
+
+
+def _that_clause_on_noun(verb: Token) -> bool:
+    """`said in a statement that Tashkent supported X` with the clause hung on `statement`: a
+    `that` with a subject of its own makes a clause, never a relative one."""
+    return verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _bare_subject(verb: Token) -> Token | None:

@@ -84,7 +84,9 @@ def own_side(subject: Token, st: Statement) -> bool:
     if subject.ent_type_ == "GPE" and st.speaker_mention is not None and re.search(
             r"\b" + re.escape(subject.text) + r"(?:'s|’s)", st.speaker_mention.text):
         return True  # `Varania's ambassador` speaking of Varania
-    named_state = state_name(subject.text) or capital_states().get(subject.lower_)
+    # (`the United States`: the subject's head alone is `States`)
+    phrase = " ".join(t.text for t in subject.subtree if t.dep_ != "det")
+    named_state = state_name(phrase) or state_name(subject.text) or capital_states().get(subject.lower_)
     if named_state is not None and subject.pos_ == "PROPN" and named_state in _speaker_states(subject.doc, st):
         return True  # `Azerbaijani minister Ana Ruiz said Baku would sign`
     if subject.pos_ == "PROPN" and subject.ent_type_ == "ORG" and st.speaker_mention is not None:
