@@ -230,8 +230,8 @@ def press_conferences_given(doc: Doc) -> dict[str, VenueRef]:
                 if place is None or verb is None:
                     continue
                 givers = [c for c in verb.children if c.dep_ == "nsubj"]
-                givers += [t for t in (*span.root.subtree, *verb.children, *verb.subtree)
-                           if t.dep_ == "pobj" and t.head.lower_ in ("alongside", "with")]
+                beside = [c for c in (*verb.children, *span.root.subtree) if c.dep_ == "prep" and c.lower_ in ("alongside", "with")]
+                givers += [c for prep in beside for c in prep.children if c.dep_ == "pobj"]
                 venue = VenueRef(name=f"press conference in {place}", kind="press_conference", place=place)
                 for giver in givers:
                     for conjunct in (giver, *giver.conjuncts):
