@@ -56,6 +56,10 @@ def polarity(codes: EventCodes, negated: bool) -> str:
     return "positive" if cooperative != negated else "negative"
 
 
+def _of_venue(column: Any) -> Any:
+    return select(column).where(Venue.id == Statement.venue_id).scalar_subquery()
+
+
 # A statement with its speaker, venue and article as plain columns: a page is read as
 # tuples and validated in one call, not loaded as four ORM objects a row.
 _STATEMENT_COLUMNS = (
@@ -65,8 +69,10 @@ _STATEMENT_COLUMNS = (
     Statement.cue, Statement.said_on, Statement.confidence, Statement.updated_at, Statement.group_id,
     Actor.id.label("speaker_id"), Actor.name.label("speaker_name"),  # type: ignore[union-attr]
     Actor.kind.label("speaker_kind"),  # type: ignore[attr-defined]
-    Venue.id.label("venue_id"), Venue.name.label("venue_name"),  # type: ignore[union-attr,attr-defined]
-    Venue.kind.label("venue_kind"), Venue.place.label("venue_place"),  # type: ignore[attr-defined,union-attr]
+    # The venue by key lookups, not a join: over a page of rows PostgreSQL would rather hash
+    # the whole venue table than probe its index.
+    Statement.venue_id.label("venue_id"), _of_venue(Venue.name).label("venue_name"),
+    _of_venue(Venue.kind).label("venue_kind"), _of_venue(Venue.place).label("venue_place"),
     Article.id.label("article_id"), Article.url.label("article_url"),  # type: ignore[union-attr]
     Article.title.label("article_title"), Article.source.label("article_source"),  # type: ignore[union-attr]
     Article.published_at.label("article_published_at"),  # type: ignore[union-attr]
@@ -82,7 +88,6 @@ def statement_query():  # type: ignore[no-untyped-def]
         .select_from(Statement)
         .join(Article, Article.id == Statement.article_id)
         .outerjoin(Actor, Actor.id == Statement.actor_id)
-        .outerjoin(Venue, Venue.id == Statement.venue_id)
     )
 
 
