@@ -244,7 +244,9 @@ def noun_phrase(head: Token, verb: Token) -> tuple[int, int]:
         # (`X, speaking in Oslo, said`: a participle set off by commas is no part of who X is)
         aside = child.dep_ in ("acl", "advcl") and child.tag_ == "VBG" and c_start > head.i \
             and doc_text_before(child) == ","
-        if c_start <= verb.i < c_end or child.dep_ == "relcl" and c_start > head.i or aside:
+        # (`Leaders of the bloc on Thursday urged`: the day the parser hung on the noun is no part of who)
+        dated = child.dep_ == "prep" and c_start > head.i and any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+        if c_start <= verb.i < c_end or child.dep_ == "relcl" and c_start > head.i or aside or dated:
             if c_start > head.i:
                 end = min(end, c_start)
             else:

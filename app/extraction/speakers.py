@@ -338,8 +338,8 @@ class Resolver:
                 self.last_document = actor
                 return ActorRef(actor.name, actor.kind, "group"), 0.7
         # `both sides`, `the two parties`: the pair the article coordinated before.
-        if head.lemma_.lower() in _PAIR_NOUNS and _counts_two(head):
-            pair = self._coordinated_pair(start)
+        if head.lemma_.lower() in _PAIR_NOUNS and _party_count(head):
+            pair = self._coordinated_pair(start, size=_party_count(head))
             if pair is not None:
                 self.last_group = pair
                 return pair, 0.6
@@ -418,10 +418,11 @@ class Resolver:
         role_words = {_role_key(t) for t in span if t.lower_ in word_set("titles.txt")}
         if head.lower_ in word_set("titles.txt") or head.lemma_.lower() in word_set("titles.txt"):
             if head.tag_ in ("NNS", "NNPS"):
-                pair = self._pair_before(start) if _counts_two(head) else None
-                if pair is None and _counts_two(head):
+                count = _party_count(head)
+                pair = self._pair_before(start) if count == 2 else None
+                if pair is None and count:
                     # `Egypt and Qatar proposed a plan ... the two mediators said`
-                    coordinated = self._coordinated_pair(start, names_only=True)
+                    coordinated = self._coordinated_pair(start, names_only=True, size=count)
                     pair = coordinated.name if coordinated is not None else None
                 actor = ActorRef(pair, "group", "group") if pair else ActorRef(strip_determiners(span), "group", "group")
                 self.last_group = actor
@@ -687,12 +688,15 @@ class Resolver:
         self.people.append(voice)
         self._mark(start, voice)
 
-    def _coordinated_pair(self, before: int, names_only: bool = False) -> ActorRef | None:
-        """`Egypt and Qatar proposed ... both sides said`: the pair the article coordinated as a
-        subject before token `before`, as one group; `names_only` wants a name at its head."""
+    def _coordinated_pair(self, before: int, names_only: bool = False, size: int | None = None) -> ActorRef | None:
+        """`Egypt and Qatar proposed ... both sides said`: the pair (or, with `size` 3, the
+        three) the article coordinated as a subject before token `before`, as one group;
+        `names_only` wants a name at its head."""
         subject = coordinated_subject_before(self.doc, before)
+        if subject is not None and size is not None and 1 + sum(t.dep_ == "conj" for t in subject.subtree) != size:
+            subject = None  # (`Russia and China voted against ... the three European countries`)
         if subject is None or names_only and subject.pos_ != "PROPN":
-            named = named_pair_before(self.doc, before)
+            named = named_pair_before(self.doc, before) if size in (None, 2) else None
             return ActorRef(" and ".join(named), "group", "group") if named else None
         end = subject.right_edge.i + 1
         # (`Egypt and Qatar on Wednesday proposed`: the day the parser hung on the last name is no part of it)
@@ -774,12 +778,16 @@ def _position(mark: tuple[int, _Person]) -> int:
 _PAIR_NOUNS = {"side", "party", "camp", "delegation", "government", "country"}
 
 
-def _counts_two(head: Token) -> bool:
-    """`the two leaders`, `both ministers`, `the three mediators` (not `two officials`, who
-    are new): parties the article has named together before."""
+def _party_count(head: Token) -> int | None:
+    """2 for `the two leaders` or `both ministers`, 3 for `the three mediators`: parties the
+    article has named together before; None for others (`two officials` are new people)."""
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-    return any(c.dep_ == "nummod" and c.lower_ in ("two", "three") and definite
-               or c.dep_ in ("det", "predet") and c.lower_ == "both" for c in head.children)
+    for child in head.children:
+        if child.dep_ in ("det", "predet") and child.lower_ == "both":
+            return 2
+        if child.dep_ == "nummod" and definite and child.lower_ in ("two", "three"):
+            return 2 if child.lower_ == "two" else 3
+    return None
 
 
 def _plural_role_head(span, named: list[Token]) -> bool:

@@ -625,3 +625,17 @@ def test_a_passive_expected_or_asked_to_has_no_speaker(extractor):
     text = ("The crossing will open on Saturday, with the first convoys of food expected to cross on Sunday. "
             "Russia is expected to veto the draft.")
     assert _statements(extractor, text) == []
+
+
+def test_the_three_countries_are_not_the_pair_named_last(extractor):
+    text = ("France, Germany and Britain drafted the resolution. Russia and China voted against it.\n\n"
+            "In a joint statement after the vote, the three European countries said they still sought a "
+            "diplomatic solution.")
+    assert _speaker_names(extractor, text)[-1] != "Russia and China"
+
+
+def test_a_day_hung_on_the_speakers_noun_is_no_part_of_the_mention(extractor):
+    s = _statements(extractor, "The United States and Saudi Arabia on Wednesday called on Sudan\u2019s army and the "
+                               "paramilitary Rapid Support Forces (RSF) to return to the Jeddah talks, proposing a "
+                               "two-week truce.")[0]
+    assert s.speaker_mention.text == "The United States and Saudi Arabia"
