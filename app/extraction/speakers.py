@@ -350,6 +350,11 @@ class Resolver:
             return actor, 0.8
         # A name, possibly after a title or in an appositive.
         named = name_tokens(doc, start, end)
+        if named and is_title_word(head) and head.lower_ not in _VOICE_ROLES and head.tag_ in ("NN", "NNP") \
+                and all(state_name(t.text) or capital_states().get(t.lower_) for t in named):
+            # `the U.S. envoy`, `the Omani minister`: a nation qualifying a role is no name; the
+            # role points back to the person it introduced (a delegate is the state's voice, below).
+            named = []
         if named and _plural_role_head(span, named):
             # `officials in Tallberg` are officials, not Tallberg: a group described by place.
             actor = ActorRef(strip_determiners(span), "group", "group")

@@ -639,3 +639,10 @@ def test_a_day_hung_on_the_speakers_noun_is_no_part_of_the_mention(extractor):
                                "paramilitary Rapid Support Forces (RSF) to return to the Jeddah talks, proposing a "
                                "two-week truce.")[0]
     assert s.speaker_mention.text == "The United States and Saudi Arabia"
+
+
+def test_a_role_qualified_by_a_nation_is_the_person_it_introduced(extractor):
+    text = ("Omani Foreign Minister Salim al-Harthi hosted the two delegations in Muscat. \"The atmosphere was "
+            "serious,\" the Omani minister said. The U.S. envoy, Daniel Moore, said progress was slow. Speaking to "
+            "reporters, the U.S. envoy added that talks would resume.")
+    assert _speaker_names(extractor, text) == ["Salim al-Harthi", "Daniel Moore", "Daniel Moore"]
