@@ -160,8 +160,9 @@ class Resolver:
                 speaks = ent.root.dep_ == "nsubj" and cue_of(ent.root.head) is not None
                 persony = (bool(roles) or speaks) and not any(t.lower_ in _PERSONLESS_WORDS for t in tokens) \
                     and state_name(ent.text) is None and not any(t.is_upper and len(t) > 1 for t in tokens)
-            if not persony or len(tokens) == 0 or state_name(join_tokens(tokens)) is not None:
-                continue
+            if not persony or len(tokens) == 0 or state_name(join_tokens(tokens)) is not None \
+                    or join_tokens(tokens).lower() in capital_states():
+                continue  # (`Pristina` tagged a person is still the capital)
             root = ent.root
             subject = root.dep_ in SUBJECTS or (root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS)
             self._register(tokens, roles | self._counterpart_roles(ent.start), subject)
@@ -265,7 +266,10 @@ class Resolver:
             if token.dep_ in SUBJECTS or token.head.i == token.i:
                 break
             token = token.head
-        return token.dep_ in SUBJECTS and token.head.dep_ == "ccomp"
+        clause = token.head
+        # (`told reporters after the meeting that X would ...`: a that-clause misread as a relative one)
+        return token.dep_ in SUBJECTS and (clause.dep_ == "ccomp" or clause.dep_ in ("relcl", "acl") and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children))
 
     def resolve(self, start: int, end: int) -> tuple[ActorRef | None, float]:
         """Actor and confidence for the mention at token range [start, end); the actor

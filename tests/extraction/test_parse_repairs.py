@@ -646,3 +646,10 @@ def test_a_role_qualified_by_a_nation_is_the_person_it_introduced(extractor):
             "serious,\" the Omani minister said. The U.S. envoy, Daniel Moore, said progress was slow. Speaking to "
             "reporters, the U.S. envoy added that talks would resume.")
     assert _speaker_names(extractor, text) == ["Salim al-Harthi", "Daniel Moore", "Daniel Moore"]
+
+
+def test_he_skips_a_capital_reported_in_a_that_clause_misread_as_relative(extractor):
+    text = ("Kosovo Prime Minister Arben Kelmendi told reporters in Brussels after the meeting that Pristina would "
+            "not create the association as long as Belgrade keeps armed groups on our territory.\n\n"
+            "\"We came here in good faith,\" he said.")
+    assert _speaker_names(extractor, text) == ["Arben Kelmendi", "Arben Kelmendi"]

@@ -308,3 +308,11 @@ def test_no_dateline_is_read_into_a_lede_and_an_interview_is_no_press_conference
             "\"This accord can save lives,\" Maria Lopez, a spokesperson for the World Food Programme, told "
             "Al Jazeera from Lima.")
     assert _venues_of(extractor, text) == [None, None]
+
+
+def test_talks_held_before_an_agreement_to_resume_are_where_the_parties_speak(nlp):
+    from app.extraction.venues.talks import place_talks
+
+    text = ("Russia and Ukraine have agreed to resume grain shipments after two days of talks in Istanbul "
+            "brokered by Turkey, officials say.")
+    assert [m.venue.name for m in place_talks(nlp(text)) if not m.generic] == ["Istanbul talks"]

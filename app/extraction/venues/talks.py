@@ -67,7 +67,10 @@ def _body_summit(token: Token) -> VenueRef | None:
 def _planned(token: Token) -> bool:
     """True when the talks are only planned: governed by an infinitive or a future modal
     (but `agreed to extend the truce after talks in Istanbul`: talks already held)."""
-    if token.dep_ == "pobj" and token.head.lower_ in ("after", "following", "during"):
+    held = token
+    while held.dep_ == "pobj" and held.head.lower_ == "of" and held.head.head.i != held.head.i:
+        held = held.head.head  # (`after two days of talks in Istanbul`)
+    if held.dep_ == "pobj" and held.head.lower_ in ("after", "following", "during"):
         return False
     node = token
     while node.head.i != node.i:
