@@ -422,8 +422,13 @@ def _party_name(token: Token) -> str | None:
     if state is not None:
         return state
     if token.ent_type_ == "ORG" and token.pos_ == "PROPN":
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        return clean_name(ent.text) if ent is not None else token.text
+        # The entity around the token, read off its IOB tags (`Doc.ents` rebuilds every span).
+        doc, start, end = token.doc, token.i, token.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return clean_name(doc[start:end].text)
     nations = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN")]
     if token.pos_ == "NOUN" and nations:
