@@ -316,3 +316,10 @@ def test_talks_held_before_an_agreement_to_resume_are_where_the_parties_speak(nl
     text = ("Russia and Ukraine have agreed to resume grain shipments after two days of talks in Istanbul "
             "brokered by Turkey, officials say.")
     assert [m.venue.name for m in place_talks(nlp(text)) if not m.generic] == ["Istanbul talks"]
+
+
+def test_nato_foreign_ministers_acting_are_their_meeting(nlp):
+    from app.extraction.venues.mentions import gazetteer_mentions
+
+    text = "NATO foreign ministers agreed on Thursday to step up naval patrols in the Baltic Sea."
+    assert [m.venue.name for m in gazetteer_mentions(nlp(text))] == ["NATO foreign ministers' meeting"]
