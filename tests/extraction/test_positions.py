@@ -431,3 +431,10 @@ def test_a_state_named_with_its_article_is_the_speakers_own_side_and_a_clause_on
     assert [(p.type, p.actor.name) for p in positions] == [("intend", "Daniel Webb"), ("support", "Rustam Karimov")]
     assert positions[0].content.text == "send two more patrol aircraft to the region"
     assert positions[1].content.text.startswith("gradual engagement")
+
+
+def test_a_dotted_or_two_word_state_in_the_title_is_the_speakers_side(extractor):
+    text = ("U.S. Ambassador Raymond Ellis said Washington would pay for the monitoring mission's first six "
+            "months. South Sudan's delegation head Deng Garang said Juba would respect every word of the truce.")
+    assert [(p.type, p.actor.name) for p in extractor.extract(text).positions] == [
+        ("intend", "Raymond Ellis"), ("intend", "Deng Garang")]

@@ -114,8 +114,17 @@ def _speaker_states(doc: Doc, st: Statement) -> set[str]:
         for match in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
             window = text[max(0, match.start() - 50):match.start()]
             texts.append(_OTHER_PHRASE.sub("", window))
-    words = {w for t in texts for w in re.findall(r"[A-Z][\w-]+", t)}
-    return {state for w in words if (state := state_name(w))}
+    states = set()
+    for text in texts:
+        # Runs of up to three capitalised words, possessive dropped: `U.S.`, `South Sudan's`.
+        words = [re.sub(r"(?:'s|’s)$", "", w) for w in re.findall(r"[A-Z][\w.’'-]*", text)]
+        for n in (1, 2, 3):
+            for i in range(len(words) - n + 1):
+                phrase = " ".join(words[i : i + n]).rstrip(",")
+                state = state_name(phrase) or state_name(phrase.rstrip("."))  # (`U.S.` keeps its dots)
+                if state is not None:
+                    states.add(state)
+    return states
 
 
 def _speaker_titles(doc: Doc, st: Statement) -> str:
