@@ -438,3 +438,9 @@ def test_a_dotted_or_two_word_state_in_the_title_is_the_speakers_side(extractor)
             "months. South Sudan's delegation head Deng Garang said Juba would respect every word of the truce.")
     assert [(p.type, p.actor.name) for p in extractor.extract(text).positions] == [
         ("intend", "Raymond Ellis"), ("intend", "Deng Garang")]
+
+
+def test_a_long_rejecting_phrase_is_read_whole(extractor):
+    text = "\"Enrichment on our soil is not up for discussion,\" the Iranian negotiator Reza Amini told reporters."
+    assert [(p.type, p.content.text) for p in extractor.extract(text).positions] == [
+        ("reject", "Enrichment on our soil is not up for discussion")]

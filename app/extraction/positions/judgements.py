@@ -25,17 +25,13 @@ def judgement_stance(doc: Doc, st: Statement, token: Token, lo: int, hi: int) ->
     clause = clause_root(token)
     text = text_of(doc)
     window = text[max(lo, token.idx - 25):token.idx + len(token.text) + 25].lower()
-    here = text[max(lo, token.idx - 12):token.idx + len(token.text)].lower()
     for phrase in lex["reject_phrases"]:
-        if phrase.split()[-1] == token.lower_ and phrase in here and not _about_oneself(clause, phrase):
+        if _ends_phrase(text, lo, token, phrase) and not _about_oneself(clause, phrase):
             rejected = _rejected_thing(clause)
             start, end = rejected or (clause_start(clause, lo), clause_end(clause, hi))
             return Found("reject", max(lo, start), end, _holder(doc, clause, st, lo), "judgement", anchor=clause)
-    token_end = token.idx + len(token.text)
     for phrase in lex["criticize_adjectives"]:
-        # (`one-sided` is three tokens: its last part is the word that judges)
-        if phrase.split()[-1].split("-")[-1] == token.lower_ \
-                and phrase in text[max(lo, token_end - len(phrase) - 3):token_end].lower():
+        if _ends_phrase(text, lo, token, phrase):
             # `its "dangerous" actions`: an attributive adjective judges its noun, not the
             # clause's subject (`taking action now is not conducive to peace`)
             subject = token.head if token.dep_ == "amod" else subject_of(clause, clausal=True)
@@ -79,6 +75,14 @@ def judgement_stance(doc: Doc, st: Statement, token: Token, lo: int, hi: int) ->
                 return Found("demand", start, clause_end(end_token.root.head, hi), speaker_actors(doc, st), "content",
                              anchor=clause)
     return None
+
+
+def _ends_phrase(text: str, lo: int, token: Token, phrase: str) -> bool:
+    """`token` is the last word of `phrase` in the text (from `lo` on): `discussion` of `not
+    up for discussion`, `sided` of `one-sided` (three tokens, the last part judges)."""
+    end = token.idx + len(token.text)
+    return phrase.split()[-1].split("-")[-1] == token.lower_ \
+        and phrase in text[max(lo, end - len(phrase) - 3):end].lower()
 
 
 def _about_oneself(clause: Token, phrase: str) -> bool:
