@@ -245,7 +245,7 @@ def noun_phrase(head: Token, verb: Token) -> tuple[int, int]:
         aside = child.dep_ in ("acl", "advcl") and child.tag_ == "VBG" and c_start > head.i \
             and doc_text_before(child) == ","
         # (`Leaders of the bloc on Thursday urged`: the day the parser hung on the noun is no part of who)
-        dated = child.dep_ == "prep" and c_start > head.i and any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+        dated = c_start > head.i and is_time_phrase(child)
         if c_start <= verb.i < c_end or child.dep_ == "relcl" and c_start > head.i or aside or dated:
             if c_start > head.i:
                 end = min(end, c_start)
@@ -269,6 +269,11 @@ def noun_phrase(head: Token, verb: Token) -> tuple[int, int]:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+def is_time_phrase(token: Token) -> bool:
+    """`on Wednesday`, `in May`: a prepositional phrase that says when."""
+    return token.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
 def doc_text_before(token: Token) -> str:

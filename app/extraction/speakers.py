@@ -22,6 +22,7 @@ from app.extraction.mentions import (
     SUBJECTS,
     clean_name,
     coordinated_subject_before,
+    is_time_phrase,
     is_title_word,
     join_tokens,
     name_tokens,
@@ -342,8 +343,9 @@ class Resolver:
                 self.last_document = actor
                 return ActorRef(actor.name, actor.kind, "group"), 0.7
         # `both sides`, `the two parties`: the pair the article coordinated before.
-        if head.lemma_.lower() in _PAIR_NOUNS and _party_count(head):
-            pair = self._coordinated_pair(start, size=_party_count(head))
+        count = _party_count(head)
+        if head.lemma_.lower() in _PAIR_NOUNS and count:
+            pair = self._coordinated_pair(start, size=count)
             if pair is not None:
                 self.last_group = pair
                 return pair, 0.6
@@ -427,7 +429,6 @@ class Resolver:
         role_words = {_role_key(t) for t in span if t.lower_ in word_set("titles.txt")}
         if head.lower_ in word_set("titles.txt") or head.lemma_.lower() in word_set("titles.txt"):
             if head.tag_ in ("NNS", "NNPS"):
-                count = _party_count(head)
                 pair = self._pair_before(start) if count == 2 else None
                 if pair is None and count:
                     # `Egypt and Qatar proposed a plan ... the two mediators said`
@@ -602,7 +603,7 @@ class Resolver:
 
     def _recent_organisation(self, before: int) -> ActorRef | None:
         """The nearest earlier subject tagged as an organisation (`the group` after `Hamas said`)."""
-        for token in reversed(self.doc[:before]):
+        for token in reversed(tokens_of(self.doc)[:before]):
             if token.dep_ in SUBJECTS and token.ent_type_ == "ORG" and state_name(token.text) is None:
                 span = self.doc[token.left_edge.i : token.i + 1]
                 return ActorRef(clean_name(strip_determiners(span)), "organisation", "group")
@@ -709,8 +710,7 @@ class Resolver:
             return ActorRef(" and ".join(named), "group", "group") if named else None
         end = subject.right_edge.i + 1
         # (`Egypt and Qatar on Wednesday proposed`: the day the parser hung on the last name is no part of it)
-        dates = [t.left_edge.i for t in subject.subtree if t.dep_ == "prep" and t.i > subject.i
-                 and any(c.ent_type_ in ("DATE", "TIME") for c in t.children)]
+        dates = [t.left_edge.i for t in subject.subtree if t.i > subject.i and is_time_phrase(t)]
         return ActorRef(strip_determiners(self.doc[subject.left_edge.i : min([end, *dates])]), "group", "group")
 
     def _joint(self, head: Token) -> ActorRef:

@@ -109,11 +109,8 @@ def _speaker_states(doc: Doc, st: Statement) -> set[str]:
         return {st.speaker.name}
     texts = [st.speaker_mention.text if st.speaker_mention else ""]
     if st.speaker is not None and st.speaker.kind == "person":
-        surname = st.speaker.name.split()[-1]
         text = doc_index(doc).text
-        for match in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
-            window = text[max(0, match.start() - 50):match.start()]
-            texts.append(_OTHER_PHRASE.sub("", window))
+        texts += [_OTHER_PHRASE.sub("", text[max(0, start - 50):start]) for start in _surname_starts(doc, st)]
     states = set()
     for text in texts:
         # Runs of up to three capitalised words, possessive dropped: `U.S.`, `South Sudan's`.
@@ -132,15 +129,21 @@ def _speaker_titles(doc: Doc, st: Statement) -> str:
     names = [st.speaker_mention.text if st.speaker_mention else ""]
     if st.speaker is not None:
         surname = st.speaker.name.split()[-1]
-        index = doc_index(doc)
-        text = index.text
-        if _WORD.fullmatch(surname):
-            # a plain word: look it up instead of scanning the article once per statement
-            starts = index.word_starts(surname)
-        else:
-            starts = [m.start() for m in re.finditer(r"\b" + re.escape(surname) + r"\b", text)]
-        names.extend(text[max(0, start - 60):start + len(surname)] for start in starts)
+        text = doc_index(doc).text
+        names.extend(text[max(0, start - 60):start + len(surname)] for start in _surname_starts(doc, st))
     return " ".join(names)
+
+
+def _surname_starts(doc: Doc, st: Statement) -> list[int]:
+    """Char offsets where the speaker's last name word occurs in the article."""
+    if st.speaker is None:
+        return []
+    surname = st.speaker.name.split()[-1]
+    index = doc_index(doc)
+    if _WORD.fullmatch(surname):
+        # a plain word: look it up instead of scanning the article once per statement
+        return list(index.word_starts(surname))
+    return [m.start() for m in re.finditer(r"\b" + re.escape(surname) + r"\b", index.text)]
 
 
 def actors_of(token: Token, statements: Sequence[Statement] = ()) -> tuple[ActorRef, ...]:

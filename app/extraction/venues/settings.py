@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -63,21 +63,14 @@ def _anchors(cue: Token) -> list[Token]:
 
 
 def _press_conference(doc: Doc, st: Statement, cue: Token, sent: SpacySpan) -> VenueRef | None:
-    gaz = venue_lexicon()
-    lowered = sent.text.lower()
     hit: int | None = None
-    for noun, pattern in gaz["press_noun_patterns"]:
-        for match in pattern.finditer(lowered):
-            char = sent.start_char + match.start()
-            if st.content.start <= char < st.content.end:
-                continue
-            span = doc.char_span(char, char + len(noun), alignment_mode="expand")
-            if span is not None and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in span.root.children):
-                continue  # `a Security Council briefing` is a meeting of the council
-            if span is not None and any(_attached_to(span.root, anchor) for anchor in _anchors(cue)):
-                hit = char + len(noun)
-                break
-        if hit is not None:
+    for span in _press_nouns(doc, sent):
+        if st.content.start <= span.start_char < st.content.end:
+            continue
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in span.root.children):
+            continue  # `a Security Council briefing` is a meeting of the council
+        if any(_attached_to(span.root, anchor) for anchor in _anchors(cue)):
+            hit = span.end_char
             break
     if hit is None:
         hit = _press_audience(cue, st)
@@ -93,6 +86,23 @@ def _press_conference(doc: Doc, st: Statement, cue: Token, sent: SpacySpan) -> V
 # `told reporters on his plane`, `reporters travelling with him`: the speaker is on the move,
 # not in the city of the dateline.
 _ON_THE_MOVE = {"aboard", "plane", "flight", "aircraft", "jet", "travelling", "traveling"}
+
+
+def _press_nouns(doc: Doc, sent: SpacySpan) -> Iterator[SpacySpan]:
+    """The press-conference nouns of a sentence (`news conference`, `briefing`), as spans."""
+    lowered = sent.text.lower()
+    for noun, pattern in venue_lexicon()["press_noun_patterns"]:
+        for match in pattern.finditer(lowered):
+            char = sent.start_char + match.start()
+            span = doc.char_span(char, char + len(noun), alignment_mode="expand")
+            if span is not None:
+                yield span
+
+
+def _opens_place(token: Token) -> bool:
+    """A place entity starts at `token`, or at the `The` before it (`in The Hague`)."""
+    return token.ent_type_ in PLACE_ENTS and (token.ent_iob_ == "B" or token.i > 0 and token.doc[token.i - 1].ent_iob_ == "B"
+                                               and token.doc[token.i - 1].lower_ == "the")
 
 
 def _on_the_move(sent: SpacySpan, char: int | None, st: Statement) -> bool:
@@ -151,10 +161,7 @@ def _place_after(sent: SpacySpan, char: int | None, st: Statement, cue: Token) -
     for token in sent:
         if token.idx < char or st.content.start <= token.idx < st.content.end:
             continue
-        # (the entity's first word, or the first after its `The`: `in The Hague`)
-        opens = token.ent_iob_ == "B" or token.i > 0 and token.doc[token.i - 1].ent_iob_ == "B" \
-            and token.doc[token.i - 1].lower_ == "the"
-        if token.ent_type_ in PLACE_ENTS and token.dep_ in ("pobj", "appos", "compound") and opens \
+        if _opens_place(token) and token.dep_ in ("pobj", "appos", "compound") \
                 and not _topic(token) and _in_clause_of(token, cue):
             return entity_text(token)
     return None
@@ -217,26 +224,20 @@ def press_conferences_given(doc: Doc) -> dict[str, VenueRef]:
     for their statements that do not say where they were made."""
     found: dict[str, VenueRef] = {}
     for sent in sentences_of(doc):
-        lowered = sent.text.lower()
-        for noun, pattern in venue_lexicon()["press_noun_patterns"]:
-            for match in pattern.finditer(lowered):
-                char = sent.start_char + match.start()
-                span = doc.char_span(char, char + len(noun), alignment_mode="expand")
-                if span is None:
-                    continue
-                place = next((entity_text(t) for t in sent if t.idx >= char + len(noun) and t.ent_type_ in PLACE_ENTS
-                              and t.ent_iob_ == "B" and t.dep_ == "pobj" and t.head.lower_ == "in" and not _topic(t)), None)
-                verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
-                if place is None or verb is None:
-                    continue
-                givers = [c for c in verb.children if c.dep_ == "nsubj"]
-                beside = [c for c in (*verb.children, *span.root.subtree) if c.dep_ == "prep" and c.lower_ in ("alongside", "with")]
-                givers += [c for prep in beside for c in prep.children if c.dep_ == "pobj"]
-                venue = VenueRef(name=f"press conference in {place}", kind="press_conference", place=place)
-                for giver in givers:
-                    for conjunct in (giver, *giver.conjuncts):
-                        # (`his counterpart, B`: the name is the conjunct's appositive)
-                        for person in (conjunct, *(c for c in conjunct.children if c.dep_ == "appos")):
-                            if person.ent_type_ == "PERSON":
-                                found.setdefault(person.lower_, venue)
+        for span in _press_nouns(doc, sent):
+            place = next((entity_text(t) for t in sent if t.idx >= span.end_char and _opens_place(t)
+                          and t.dep_ == "pobj" and t.head.lower_ == "in" and not _topic(t)), None)
+            verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if place is None or verb is None:
+                continue
+            givers = [c for c in verb.children if c.dep_ == "nsubj"]
+            beside = [c for c in (*verb.children, *span.root.subtree) if c.dep_ == "prep" and c.lower_ in ("alongside", "with")]
+            givers += [c for prep in beside for c in prep.children if c.dep_ == "pobj"]
+            venue = VenueRef(name=f"press conference in {place}", kind="press_conference", place=place)
+            for giver in givers:
+                for conjunct in (giver, *giver.conjuncts):
+                    # (`his counterpart, B`: the name is the conjunct's appositive)
+                    for person in (conjunct, *(c for c in conjunct.children if c.dep_ == "appos")):
+                        if person.ent_type_ == "PERSON":
+                            found.setdefault(person.lower_, venue)
     return found
